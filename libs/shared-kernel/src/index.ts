@@ -1,1 +1,1 @@
-export {};
+export { DomainError, type DomainErrorKind } from './domain-error';

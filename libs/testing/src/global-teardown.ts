@@ -1,1 +1,5 @@
-export default async function globalTeardown(): Promise<void> {}
+export default async function globalTeardown(): Promise<void> {
+  const started = globalThis.__tthcTestServices;
+  started?.stopKafka?.();
+  await started?.stopPostgres?.();
+}

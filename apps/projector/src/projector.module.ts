@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { EventStoreModule } from '@tthc/event-store';
+import { EventDeliveryModule } from '@tthc/messaging';
+import { PlatformModule, type AppContext } from '@tthc/platform';
+import { ENGINE_MIGRATIONS, ENGINE_PROJECTIONS } from '../../engine/src/engine.module';
+
+/** Builds the read models: Kafka consumer groups in Kafka mode (scale out by adding processes). */
+@Module({})
+export class ProjectorModule {
+  static forRoot(context: AppContext): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [
+        PlatformModule.forRoot({ ...context, migrations: ENGINE_MIGRATIONS }),
+        EventStoreModule,
+        EventDeliveryModule.forRoot(ENGINE_PROJECTIONS),
+      ],
+    };
+  }
+}

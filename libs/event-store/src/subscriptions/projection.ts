@@ -1,0 +1,16 @@
+import type { QueryRunner } from 'typeorm';
+import type { RecordedEvent } from '../domain/event';
+
+/**
+ * A read model fed by events. `apply` writes with the given runner, inside the transaction that also
+ * moves the projection's checkpoint: a redelivered event is skipped, so the effect is exactly once.
+ * Rebuilding from zero must give identical rows, so `apply` may use only the event (never the clock).
+ */
+export interface Projection {
+  readonly name: string;
+  /** Stream types it reads; also decides the Kafka topics it consumes. */
+  readonly streamTypes: readonly string[];
+  /** Tables owned by this projection, emptied by a rebuild. */
+  readonly tables: readonly string[];
+  apply(event: RecordedEvent, runner: QueryRunner): Promise<void>;
+}

@@ -1,0 +1,170 @@
+// The one typed configuration of every app. `process.env` is read here and nowhere else; a wrong or
+// missing value stops start-up with one line naming the key (see ConfigError).
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** Environment variables as the operator writes them. Every key is documented in README.md. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) EMBEDDED_POSTGRES_PORT?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS?: string;
+  @IsOptional() @IsString() KAFKA_CLIENT_ID?: string;
+  @IsOptional() @Matches(/^[a-zA-Z0-9._-]+$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR?: number;
+  @IsOptional() @IsString() KAFKA_CONSUMER_GROUP?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() RELAY_ENABLED?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() PROJECTIONS_ENABLED?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() HTTP_ENABLED?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() LOAD_SAMPLES?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) EVENT_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600000) POLL_INTERVAL_MS?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SHUTDOWN_GRACE_MS?: number;
+}
+
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+  partitions: number;
+  replicationFactor: number;
+  consumerGroup: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { enabled: boolean; port: number; host: string };
+  database: { url?: string; poolSize: number; dataDir: string; embeddedPort: number };
+  /** Undefined means the embedded default: events are delivered in-process from the Postgres log. */
+  kafka?: KafkaConfig;
+  relayEnabled: boolean;
+  projectionsEnabled: boolean;
+  loadSamples: boolean;
+  eventBatchSize: number;
+  pollIntervalMs: number;
+  log: { level: string; pretty: boolean };
+  shutdownGraceMs: number;
+}
+
+/** What an app sets differently from the others (e.g. the projector serves no business HTTP API). */
+export type AppDefaults = Partial<
+  Pick<AppConfig, 'relayEnabled' | 'projectionsEnabled' | 'loadSamples'> & { httpEnabled: boolean }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((e) => {
+    const reasons = Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, ''));
+    return `${e.property} ${reasons.join(', ')} (got ${JSON.stringify(raw[e.property])})`;
+  });
+}
+
+/** Every key of EnvironmentVariables, so that the README and deploy manifests can be checked against it. */
+export const CONFIG_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'DATA_DIR',
+  'EMBEDDED_POSTGRES_PORT',
+  'KAFKA_BROKERS',
+  'KAFKA_CLIENT_ID',
+  'KAFKA_TOPIC_PREFIX',
+  'KAFKA_TOPIC_PARTITIONS',
+  'KAFKA_REPLICATION_FACTOR',
+  'KAFKA_CONSUMER_GROUP',
+  'RELAY_ENABLED',
+  'PROJECTIONS_ENABLED',
+  'HTTP_ENABLED',
+  'LOAD_SAMPLES',
+  'EVENT_BATCH_SIZE',
+  'POLL_INTERVAL_MS',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+  'SHUTDOWN_GRACE_MS',
+] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) raw[key] = env[key];
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(describe(errors, raw));
+
+  const kafka: KafkaConfig | undefined = vars.KAFKA_BROKERS
+    ? {
+        brokers: vars.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+        clientId: vars.KAFKA_CLIENT_ID ?? 'tthc-engine',
+        topicPrefix: vars.KAFKA_TOPIC_PREFIX ?? 'tthc',
+        partitions: vars.KAFKA_TOPIC_PARTITIONS ?? 6,
+        replicationFactor: vars.KAFKA_REPLICATION_FACTOR ?? 1,
+        consumerGroup: vars.KAFKA_CONSUMER_GROUP ?? 'tthc-projector',
+      }
+    : undefined;
+  return {
+    env: (vars.NODE_ENV as AppConfig['env']) ?? 'development',
+    http: {
+      enabled: vars.HTTP_ENABLED ?? defaults.httpEnabled ?? true,
+      port: vars.PORT ?? 3000,
+      host: vars.HOST ?? '0.0.0.0',
+    },
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE ?? 10,
+      dataDir: vars.DATA_DIR ?? './.data',
+      embeddedPort: vars.EMBEDDED_POSTGRES_PORT ?? 0,
+    },
+    kafka,
+    relayEnabled: vars.RELAY_ENABLED ?? defaults.relayEnabled ?? true,
+    projectionsEnabled: vars.PROJECTIONS_ENABLED ?? defaults.projectionsEnabled ?? true,
+    loadSamples: vars.LOAD_SAMPLES ?? defaults.loadSamples ?? false,
+    eventBatchSize: vars.EVENT_BATCH_SIZE ?? 500,
+    pollIntervalMs: vars.POLL_INTERVAL_MS ?? 1000,
+    log: { level: vars.LOG_LEVEL ?? 'info', pretty: vars.LOG_PRETTY ?? false },
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,
+  };
+}
+
