@@ -4,7 +4,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'artifacts/**', 'apps/dashboard/dist/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'artifacts/**',
+      'apps/dashboard/dist/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +30,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '**/infrastructure/**', '**/api/**', '**/application/**'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'typeorm',
+            'kafkajs',
+            'pg',
+            '**/infrastructure/**',
+            '**/api/**',
+            '**/application/**',
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditTrail1763780000100, AuditTrailProjection, EventStore1763780000000, EventStoreModule } from '@tthc/event-store';
+import {
+  AuditController,
+  AuditTrail1763780000100,
+  AuditTrailProjection,
+  EventStore1763780000000,
+  EventStoreModule,
+} from '@tthc/event-store';
 import { EventDeliveryModule } from '@tthc/messaging';
 import { PlatformModule, type AppContext } from '@tthc/platform';
 
@@ -17,6 +23,7 @@ export class EngineModule {
         EventStoreModule,
         EventDeliveryModule.forRoot(ENGINE_PROJECTIONS),
       ],
+      controllers: [AuditController],
     };
   }
 }

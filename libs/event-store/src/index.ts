@@ -13,3 +13,4 @@ export * from './subscriptions/rebuild';
 export * from './event-store.module';
 export * from './audit/audit-trail.projection';
 export { AuditTrail1763780000100 } from './audit/1763780000100-audit-trail';
+export * from './api/audit.controller';

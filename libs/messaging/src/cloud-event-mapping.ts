@@ -6,9 +6,13 @@ import type { EventMetadata, RecordedEvent } from '@tthc/event-store';
 
 /** `DossierReceived` in stream type `dossier` → `vn.tthc.dossier.received.v1`. */
 export function cloudEventType(streamType: string, eventType: string, schemaVersion: number): string {
-  const words = eventType.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().split('-');
+  const words = eventType
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split('-');
   const prefix = streamType.toLowerCase().split(/[-_]/);
-  const rest = words.slice(0, prefix.length).join('-') === prefix.join('-') ? words.slice(prefix.length) : words;
+  const rest =
+    words.slice(0, prefix.length).join('-') === prefix.join('-') ? words.slice(prefix.length) : words;
   return `vn.tthc.${streamType.toLowerCase()}.${rest.join('-') || 'event'}.v${schemaVersion}`;
 }
 
@@ -46,7 +50,11 @@ export function toCloudEvent(event: RecordedEvent): CloudEvent<unknown> {
   );
 }
 
-export function toKafkaMessage(event: RecordedEvent): { key: string; value: string; headers: Record<string, string> } {
+export function toKafkaMessage(event: RecordedEvent): {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+} {
   const message = Kafka.structured(toCloudEvent(event)) as KafkaMessage<string>;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(message.headers)) if (v !== undefined) headers[k] = String(v);
@@ -57,7 +65,12 @@ export function toKafkaMessage(event: RecordedEvent): { key: string; value: stri
 export function fromKafkaMessage(value: Buffer | string, headers: Record<string, unknown>): RecordedEvent {
   const plainHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) if (v !== undefined) plainHeaders[k] = String(v);
-  const parsed = Kafka.toEvent({ headers: plainHeaders, body: value.toString() });
+  const parsed = Kafka.toEvent({
+    key: '',
+    value: value.toString(),
+    headers: plainHeaders,
+    body: value.toString(),
+  } as KafkaMessage<string>);
   const ce = (Array.isArray(parsed) ? parsed[0] : parsed) as CloudEvent<unknown>;
   const ext = ce as unknown as Record<string, unknown>;
   return {

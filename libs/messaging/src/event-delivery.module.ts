@@ -14,12 +14,7 @@ import {
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Gauge, register } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import {
-  LogNotifications,
-  LogSubscription,
-  PostgresEventStore,
-  type Projection,
-} from '@tthc/event-store';
+import { LogNotifications, LogSubscription, PostgresEventStore, type Projection } from '@tthc/event-store';
 import { APP_CONFIG, DATABASE_URL, ReadinessChecks, type AppConfig } from '@tthc/platform';
 import { createKafka } from './kafka-client';
 import { KafkaProjectionConsumer } from './kafka-projection-consumer';
@@ -80,7 +75,11 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
         kafka,
         kafkaConfig,
         this.notifications,
-        { databaseUrl: this.databaseUrl, batchSize: this.config.eventBatchSize, pollIntervalMs: this.config.pollIntervalMs },
+        {
+          databaseUrl: this.databaseUrl,
+          batchSize: this.config.eventBatchSize,
+          pollIntervalMs: this.config.pollIntervalMs,
+        },
         { info: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
       );
       this.relay = relay;

@@ -41,7 +41,12 @@ export class KafkaProjectionConsumer {
             event: fromKafkaMessage(m.value ?? Buffer.alloc(0), m.headers ?? {}),
             kafkaOffset: m.offset,
           }));
-          await applyCheckpointed(this.db, this.projection, `kafka:${batch.topic}:${batch.partition}`, deliveries);
+          await applyCheckpointed(
+            this.db,
+            this.projection,
+            `kafka:${batch.topic}:${batch.partition}`,
+            deliveries,
+          );
         } catch (error) {
           this.onError(error);
           throw error;

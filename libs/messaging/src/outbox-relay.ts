@@ -134,7 +134,9 @@ export class OutboxRelay {
       });
       at = events[events.length - 1].logPosition;
       const next = at;
-      await withTransaction(this.db, (runner) => writeCheckpoint(runner, RELAY_SUBSCRIPTION, this.source, next));
+      await withTransaction(this.db, (runner) =>
+        writeCheckpoint(runner, RELAY_SUBSCRIPTION, this.source, next),
+      );
       total += events.length;
     }
     return total;
@@ -167,7 +169,9 @@ export class OutboxRelay {
       this.lockClient = undefined;
     });
     await client.connect();
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RELAY_LOCK_KEY]);
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      RELAY_LOCK_KEY,
+    ]);
     if (!rows[0].ok) {
       await client.end();
       return false;

@@ -38,7 +38,10 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-export async function createApp(description: AppDescription, context: AppContext): Promise<NestFastifyApplication> {
+export async function createApp(
+  description: AppDescription,
+  context: AppContext,
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     description.rootModule(context),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
@@ -68,7 +71,11 @@ export async function runApp(description: AppDescription): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.database.dataDir, port: config.database.embeddedPort, log: say });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.database.dataDir,
+      port: config.database.embeddedPort,
+      log: say,
+    });
     databaseUrl = embedded.url;
   }
   let app: NestFastifyApplication | undefined;
@@ -99,9 +106,15 @@ export async function runApp(description: AppDescription): Promise<void> {
       await app.init();
       say('started (no HTTP API in this process)');
     }
-    say(config.kafka ? `Kafka mode: brokers ${config.kafka.brokers.join(',')}` : 'embedded mode: events delivered in-process');
+    say(
+      config.kafka
+        ? `Kafka mode: brokers ${config.kafka.brokers.join(',')}`
+        : 'embedded mode: events delivered in-process',
+    );
   } catch (error) {
-    process.stderr.write(`${description.name}: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${description.name}: failed to start: ${(error as Error).stack ?? String(error)}\n`,
+    );
     await app?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(1);

@@ -43,7 +43,9 @@ export class PlatformModule {
             autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.database.poolSize, options.migrations)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(options.databaseUrl, config.database.poolSize, options.migrations),
+        ),
         TerminusModule,
       ],
       controllers: [HealthController, MetricsController],

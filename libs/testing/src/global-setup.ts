@@ -20,7 +20,9 @@ const say = (line: string) => process.stdout.write(`[test services] ${line}\n`);
 function onlyUnitTests(argv: string[]): boolean {
   const selected: string[] = [];
   argv.forEach((arg, i) => {
-    if (arg === '--selectProjects') for (let j = i + 1; j < argv.length && !argv[j].startsWith('-'); j++) selected.push(argv[j]);
+    if (arg === '--selectProjects')
+      for (let j = i + 1; j < argv.length && ['unit', 'int', 'e2e'].includes(argv[j]); j++)
+        selected.push(argv[j]);
   });
   return selected.length > 0 && selected.every((p) => p === 'unit');
 }
@@ -68,15 +70,18 @@ export default async function globalSetup(): Promise<void> {
       };
       say(`local Kafka broker at ${brokers}`);
     } catch (error) {
-      process.env[KAFKA_UNAVAILABLE] = `the local broker did not start: ${(error as Error).message.split('\n')[0]}`;
+      process.env[KAFKA_UNAVAILABLE] =
+        `the local broker did not start: ${(error as Error).message.split('\n')[0]}`;
     }
   } else {
-    process.env[KAFKA_UNAVAILABLE] = 'KAFKA_BROKERS is not set and Java is not installed to start a local broker';
+    process.env[KAFKA_UNAVAILABLE] =
+      'KAFKA_BROKERS is not set and Java is not installed to start a local broker';
   }
 
   if (!process.env[TEST_KAFKA_BROKERS]) {
     const reason = process.env[KAFKA_UNAVAILABLE] ?? 'no Kafka broker';
-    if (process.env.REQUIRE_KAFKA === '1') throw new Error(`REQUIRE_KAFKA=1 but Kafka is unavailable: ${reason}`);
+    if (process.env.REQUIRE_KAFKA === '1')
+      throw new Error(`REQUIRE_KAFKA=1 but Kafka is unavailable: ${reason}`);
     say(`Kafka suites will be skipped: ${reason}`);
   }
 }

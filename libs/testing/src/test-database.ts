@@ -20,7 +20,9 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(migrations: MigrationClass[] = ALL_MIGRATIONS): Promise<TestDatabase> {
+export async function createTestDatabase(
+  migrations: MigrationClass[] = ALL_MIGRATIONS,
+): Promise<TestDatabase> {
   const server = testDatabaseServerUrl();
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: withDatabase(server, 'postgres') });

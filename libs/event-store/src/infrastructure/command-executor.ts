@@ -66,11 +66,16 @@ export class CommandExecutor {
     }
   }
 
-  private async attempt<Result>(spec: CommandSpec<Result>, runner: QueryRunner): Promise<CommandOutcome<Result>> {
+  private async attempt<Result>(
+    spec: CommandSpec<Result>,
+    runner: QueryRunner,
+  ): Promise<CommandOutcome<Result>> {
     const hash = requestHash(spec.commandType, spec.request);
     if (spec.commandId) {
       // Serialises concurrent duplicates without writing, so the stream lock stays the first write.
-      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`command:${spec.commandId}`]);
+      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [
+        `command:${spec.commandId}`,
+      ]);
       const stored = (await runner.query(
         'SELECT command_type, request_hash, result FROM command_results WHERE command_id = $1',
         [spec.commandId],
@@ -86,7 +91,13 @@ export class CommandExecutor {
     const metadataWithCommand = decision.events.map((e) =>
       spec.commandId ? { ...e, metadata: { ...e.metadata, commandId: spec.commandId } } : e,
     );
-    const appended = await this.store.append(spec.streamId, spec.streamType, version, metadataWithCommand, runner);
+    const appended = await this.store.append(
+      spec.streamId,
+      spec.streamType,
+      version,
+      metadataWithCommand,
+      runner,
+    );
     if (spec.afterAppend) await spec.afterAppend(runner, appended.events);
     if (spec.commandId) {
       await runner.query(

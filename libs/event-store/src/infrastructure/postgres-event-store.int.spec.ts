@@ -26,7 +26,10 @@ describe('PostgresEventStore', () => {
 
   it('appends with the expected version and reads the stream back in order', async () => {
     const id = `dossier-${randomUUID()}`;
-    const first = await store.append(id, 'dossier', 0, [event('DossierSubmitted', { n: 1 }), event('DossierReceived', { n: 2 })]);
+    const first = await store.append(id, 'dossier', 0, [
+      event('DossierSubmitted', { n: 1 }),
+      event('DossierReceived', { n: 2 }),
+    ]);
     expect(first.nextExpectedVersion).toBe(2);
     await store.append(id, 'dossier', 2, [event('DossierResultIssued', { n: 3 })]);
     const read = await store.readStream(id);
@@ -35,7 +38,10 @@ describe('PostgresEventStore', () => {
       [2, 'DossierReceived', { n: 2 }],
       [3, 'DossierResultIssued', { n: 3 }],
     ]);
-    expect(read[0].metadata).toEqual({ correlationId: 'c-1', actor: { id: 'officer-1', role: 'receiving-officer' } });
+    expect(read[0].metadata).toEqual({
+      correlationId: 'c-1',
+      actor: { id: 'officer-1', role: 'receiving-officer' },
+    });
     expect(read[0].occurredAt.toISOString()).toBe('2026-03-02T02:00:00.000Z');
   });
 
@@ -58,19 +64,26 @@ describe('PostgresEventStore', () => {
       [1, 2, 3, 4].map((n) => store.append(id, 'dossier', 0, [event('DossierSubmitted', { n })])),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof WrongExpectedVersion)).toHaveLength(3);
+    expect(
+      results.filter((r) => r.status === 'rejected' && r.reason instanceof WrongExpectedVersion),
+    ).toHaveLength(3);
   });
 
   it('upcasts old payloads on read without rewriting the stored event', async () => {
     const id = `dossier-${randomUUID()}`;
-    await store.append(id, 'dossier', 0, [event('DossierReceived', { appointment: '2026-03-03T09:00:00+07:00' }, 1)]);
+    await store.append(id, 'dossier', 0, [
+      event('DossierReceived', { appointment: '2026-03-03T09:00:00+07:00' }, 1),
+    ]);
     const upcasting = new PostgresEventStore(
       db.dataSource,
       new UpcasterChain([
         {
           type: 'DossierReceived',
           fromVersion: 1,
-          upcast: (data) => ({ appointmentAt: (data as { appointment: string }).appointment, channel: 'counter' }),
+          upcast: (data) => ({
+            appointmentAt: (data as { appointment: string }).appointment,
+            channel: 'counter',
+          }),
         },
       ]),
     );
@@ -110,7 +123,13 @@ describe('PostgresEventStore', () => {
           const eventId = randomUUID();
           // The delay inside the transaction makes later positions commit before earlier ones.
           await withTransaction(db.dataSource, async (runner) => {
-            await store.append(`race-${w}-${i}`, 'dossier', 0, [{ ...event('DossierSubmitted', { w, i }), eventId }], runner);
+            await store.append(
+              `race-${w}-${i}`,
+              'dossier',
+              0,
+              [{ ...event('DossierSubmitted', { w, i }), eventId }],
+              runner,
+            );
             await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
           });
           written.push(eventId);
@@ -122,6 +141,7 @@ describe('PostgresEventStore', () => {
 
     expect(new Set(seen).size).toBe(seen.length);
     expect(new Set(seen)).toEqual(new Set(written));
-    for (let i = 1; i < positions.length; i++) expect(compareLogPositions(positions[i - 1], positions[i])).toBe(-1);
+    for (let i = 1; i < positions.length; i++)
+      expect(compareLogPositions(positions[i - 1], positions[i])).toBe(-1);
   });
 });

@@ -54,13 +54,15 @@ export class PostgresEventStore {
     events: readonly NewEvent[],
     runner?: QueryRunner,
   ): Promise<AppendResult> {
-    if (!runner) return withTransaction(this.db, (r) => this.append(streamId, streamType, expected, events, r));
+    if (!runner)
+      return withTransaction(this.db, (r) => this.append(streamId, streamType, expected, events, r));
     await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
     const [{ version }] = (await runner.query(
       'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
       [streamId],
     )) as { version: number }[];
-    if (expected !== 'any' && expected !== version) throw new WrongExpectedVersion(streamId, expected, version);
+    if (expected !== 'any' && expected !== version)
+      throw new WrongExpectedVersion(streamId, expected, version);
     if (events.length === 0) return { nextExpectedVersion: version, events: [] };
 
     const versions = events.map((_, i) => version + 1 + i);
@@ -99,7 +101,11 @@ export class PostgresEventStore {
    * Events after `after` in log order, only from transactions that can no longer be joined by an
    * earlier-numbered writer. Position gaps are normal (rolled-back inserts); missed events are not.
    */
-  async readLog(after: LogPosition, limit: number, streamTypes?: readonly string[]): Promise<RecordedEvent[]> {
+  async readLog(
+    after: LogPosition,
+    limit: number,
+    streamTypes?: readonly string[],
+  ): Promise<RecordedEvent[]> {
     const params: unknown[] = [after.transactionId, after.position, limit];
     let filter = '';
     if (streamTypes && streamTypes.length > 0) {

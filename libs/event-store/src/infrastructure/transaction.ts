@@ -1,7 +1,10 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** Runs `work` in one database transaction on its own connection; rolls back on any error. */
-export async function withTransaction<T>(db: DataSource, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  db: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const runner = db.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();

@@ -64,7 +64,9 @@ export async function applyCheckpointed(
   return withTransaction(db, async (runner) => {
     // An advisory lock (not a row lock) so that the first batch of a source, before any row exists,
     // is serialised too, and so that nothing is written before it.
-    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [`${projection.name}|${source}`]);
+    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
+      `${projection.name}|${source}`,
+    ]);
     const rows = (await runner.query(
       `SELECT source, transaction_id::text AS transaction_id, position::text AS position
        FROM subscription_checkpoints WHERE subscription = $1 AND source = ANY($2::text[])`,

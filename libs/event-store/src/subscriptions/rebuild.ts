@@ -15,7 +15,9 @@ export async function rebuildProjection(
   options: { batchSize: number; onProgress?: (p: CatchUpProgress) => void },
 ): Promise<number> {
   await withTransaction(db, async (runner) => {
-    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [`${projection.name}|${LOG_SOURCE}`]);
+    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
+      `${projection.name}|${LOG_SOURCE}`,
+    ]);
     for (const table of projection.tables) await runner.query(`TRUNCATE TABLE ${table}`);
     await runner.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [projection.name]);
   });

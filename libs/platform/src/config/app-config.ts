@@ -43,7 +43,8 @@ export class EnvironmentVariables {
   @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS?: string;
   @IsOptional() @IsString() KAFKA_CLIENT_ID?: string;
-  @IsOptional() @Matches(/^[a-zA-Z0-9._-]+$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9._-]+$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR?: number;
@@ -167,4 +168,3 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,
   };
 }
-

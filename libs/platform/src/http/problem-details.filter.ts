@@ -24,7 +24,12 @@ export interface ProblemDocument {
 
 function titleFor(status: number): string {
   const name = HttpStatus[status] as string | undefined;
-  return name ? name.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .replace(/_/g, ' ')
+        .replace(/^./, (c) => c.toUpperCase())
+    : 'Error';
 }
 
 export function toProblem(error: unknown, instance?: string): ProblemDocument {
@@ -48,7 +53,9 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     const errors = Array.isArray(message) ? message : undefined;
     return {
-      type: PROBLEM_TYPE_BASE + (status === 400 ? 'validation-failed' : titleFor(status).toLowerCase().replace(/ /g, '-')),
+      type:
+        PROBLEM_TYPE_BASE +
+        (status === 400 ? 'validation-failed' : titleFor(status).toLowerCase().replace(/ /g, '-')),
       title: titleFor(status),
       status,
       detail: errors ? `${errors.length} field(s) are invalid` : String(message ?? error.message),

@@ -1,0 +1,44 @@
+export { CalendarYearMissing, InvalidCalendarInput } from './calendar-errors';
+export {
+  addDays,
+  calendarDaysBetween,
+  type ClockTime,
+  fromLocalDateTime,
+  isoWeekday,
+  type IsoWeekday,
+  type LocalDate,
+  type LocalDateTime,
+  localInstant,
+  toLocalDate,
+  toLocalDateTime,
+  VIETNAM_TIME_ZONE,
+} from './local-time';
+export {
+  DEFAULT_OFFICE_HOURS,
+  type OfficeHours,
+  type SaturdayReception,
+  type WorkingPeriod,
+} from './office-hours';
+export {
+  assertValidOfficialYearCalendar,
+  type DayOff,
+  type DayOffKind,
+  type LocalizedName,
+  type MakeUpWorkingDay,
+  type OfficialCalendarStatus,
+  officialYearCalendarProblems,
+  type OfficialYearCalendar,
+} from './official-calendar';
+export { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
+export { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
+export { nationalDayAdjacentDay, prefillOfficialYear } from './official-calendar-prefill';
+export type {
+  AddWorkingTimeOptions,
+  DeadlineMode,
+  EffectiveReceiptOptions,
+  PausedInterval,
+  ProcessingDuration,
+  ReceiptChannel,
+} from './processing-time';
+export { compareTimeliness, type Timeliness, type TimelinessGranularity } from './timeliness';
+export { WorkingDayCalendar, type WorkingDayCalendarConfig } from './working-day-calendar';

@@ -1,0 +1,85 @@
+// Runs a built app (`npm run build` first; `npm test` does it) as a real child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort } from '@tthc/platform';
+
+const repoRoot = resolve(__dirname, '../../..');
+
+export interface EngineProcess {
+  readonly baseUrl: string;
+  readonly port: number;
+  output(): string;
+  /** SIGTERM and wait for a clean exit; returns the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: a crash. */
+  kill(): Promise<void>;
+}
+
+export async function startEngine(
+  env: Record<string, string | undefined>,
+  app: 'engine' | 'api' | 'projector' = 'engine',
+): Promise<EngineProcess> {
+  const port = Number(env.PORT ?? (await freePort()));
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_BROKERS: undefined,
+    DATABASE_URL: undefined,
+    ...env,
+  };
+  childEnv.PORT = String(port);
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
+  const child: ChildProcess = spawn(process.execPath, [resolve(repoRoot, `dist/apps/${app}/src/main.js`)], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${out}`);
+    try {
+      const res = await fetch(`${baseUrl}/health/ready`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${app} did not become ready:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    port,
+    output: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Runs an app to completion (for start-up failures); returns its exit code and output. */
+export function runToExit(
+  env: Record<string, string>,
+  app = 'engine',
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [resolve(repoRoot, `dist/apps/${app}/src/main.js`)], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => done({ code, output }));
+  });
+}
