@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@tthc/event-store';
 import { EventDeliveryModule } from '@tthc/messaging';
 import { PlatformModule, type AppContext } from '@tthc/platform';
-import { ENGINE_MIGRATIONS } from '../../engine/src/engine.module';
+import { ALL_MIGRATIONS, QUERY_CONTROLLERS } from '../../engine/src/composition';
 
 /** The write side and queries over HTTP; in Kafka mode it also hosts the outbox relay by default. */
 @Module({})
@@ -11,10 +11,11 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot({ ...context, migrations: ENGINE_MIGRATIONS }),
+        PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
         EventStoreModule,
         EventDeliveryModule.forRoot([]),
       ],
+      controllers: [...QUERY_CONTROLLERS],
     };
   }
 }

@@ -1,16 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  AuditController,
-  AuditTrail1763780000100,
-  AuditTrailProjection,
-  EventStore1763780000000,
-  EventStoreModule,
-} from '@tthc/event-store';
+import { EventStoreModule } from '@tthc/event-store';
 import { EventDeliveryModule } from '@tthc/messaging';
 import { PlatformModule, type AppContext } from '@tthc/platform';
-
-export const ENGINE_MIGRATIONS = [EventStore1763780000000, AuditTrail1763780000100];
-export const ENGINE_PROJECTIONS = [AuditTrailProjection];
+import { ALL_MIGRATIONS, ALL_PROJECTIONS, QUERY_CONTROLLERS } from './composition';
 
 /** Everything in one process: the embedded default that `npm start` runs. */
 @Module({})
@@ -19,11 +11,11 @@ export class EngineModule {
     return {
       module: EngineModule,
       imports: [
-        PlatformModule.forRoot({ ...context, migrations: ENGINE_MIGRATIONS }),
+        PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
         EventStoreModule,
-        EventDeliveryModule.forRoot(ENGINE_PROJECTIONS),
+        EventDeliveryModule.forRoot(ALL_PROJECTIONS),
       ],
-      controllers: [AuditController],
+      controllers: [...QUERY_CONTROLLERS],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@tthc/event-store';
 import { EventDeliveryModule } from '@tthc/messaging';
 import { PlatformModule, type AppContext } from '@tthc/platform';
-import { ENGINE_MIGRATIONS, ENGINE_PROJECTIONS } from '../../engine/src/engine.module';
+import { ALL_MIGRATIONS, ALL_PROJECTIONS } from '../../engine/src/composition';
 
 /** Builds the read models: Kafka consumer groups in Kafka mode (scale out by adding processes). */
 @Module({})
@@ -11,9 +11,9 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [
-        PlatformModule.forRoot({ ...context, migrations: ENGINE_MIGRATIONS }),
+        PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
         EventStoreModule,
-        EventDeliveryModule.forRoot(ENGINE_PROJECTIONS),
+        EventDeliveryModule.forRoot(ALL_PROJECTIONS),
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './http/current-actor';
