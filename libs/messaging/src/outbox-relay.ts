@@ -1,7 +1,7 @@
 // The events table is the outbox. One relay at a time (leadership = a session advisory lock held on a
 // dedicated connection) publishes the global log to Kafka in log order with an idempotent producer
 // and acks=all, and moves its checkpoint only after Kafka acknowledged. At-least-once on the wire:
-// after a crash the last unacknowledged batch is sent again; consumers skip it by log position.
+// after a crash the last unacknowledged batch is sent again; projections skip it by stream version.
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';

@@ -69,6 +69,21 @@ describe('PostgresEventStore', () => {
     ).toHaveLength(3);
   });
 
+  it('reads the global log in numeric order, also where positions gain a digit', async () => {
+    const id = `dossier-${randomUUID()}`;
+    const from = (await store.headPosition()) ?? LOG_START;
+    await store.append(
+      id,
+      'dossier',
+      0,
+      Array.from({ length: 25 }, (_, n) => event('DossierHandedOver', { n })),
+    );
+    const read = await store.readLog(from, 100);
+    expect(read.map((e) => e.streamVersion)).toEqual(Array.from({ length: 25 }, (_, n) => n + 1));
+    const positions = read.map((e) => BigInt(e.logPosition.position));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
   it('upcasts old payloads on read without rewriting the stored event', async () => {
     const id = `dossier-${randomUUID()}`;
     await store.append(id, 'dossier', 0, [

@@ -98,7 +98,8 @@ export class PostgresEventStore {
   }
 
   /**
-   * Events after `after` in log order, only from transactions that can no longer be joined by an
+   * Events after `after` in log order (ORDER BY names the table's columns: the select list casts
+   * them to text under the same names, and text order would put "10" before "9"), only from transactions that can no longer be joined by an
    * earlier-numbered writer. Position gaps are normal (rolled-back inserts); missed events are not.
    */
   async readLog(
@@ -117,7 +118,7 @@ export class PostgresEventStore {
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
          ${filter}
-       ORDER BY transaction_id, global_position
+       ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       params,
     )) as EventRow[];
@@ -128,7 +129,7 @@ export class PostgresEventStore {
   async headPosition(): Promise<LogPosition | undefined> {
     const rows = (await this.db.query(
       `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
-       FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+       FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     )) as Pick<EventRow, 'transaction_id' | 'global_position'>[];
     return rows[0] ? { transactionId: rows[0].transaction_id, position: rows[0].global_position } : undefined;
   }

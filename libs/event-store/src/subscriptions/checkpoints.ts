@@ -1,21 +1,29 @@
-// Checkpointed application of events to one projection. Sources: 'log' (the Postgres global log) or
-// 'kafka:<topic>:<partition>'. A 'rebuild' row is the floor left by a rebuild from the log: every
-// event at or below it is already in the read model, whichever source delivers it again.
+// Exactly-once application of events to a projection. The guard is the last applied version of each
+// stream, stored in the same transaction as the read-model rows: a redelivered event (version not
+// above the stored one) is skipped, and an event that arrives before its predecessor (a republish
+// after a relay crash can put a stream's later event on the wire first) is skipped too, because the
+// relay sends again, in log order, everything after its checkpoint. Sources ('log', or
+// 'kafka:<topic>:<partition>') keep a position checkpoint only to know where to resume.
 import type { DataSource, QueryRunner } from 'typeorm';
-import { compareLogPositions, LOG_START, type LogPosition, type RecordedEvent } from '../domain/event';
+import { LOG_START, type LogPosition, type RecordedEvent } from '../domain/event';
 import { withTransaction } from '../infrastructure/transaction';
 import type { Projection } from './projection';
 
 export const LOG_SOURCE = 'log';
-export const REBUILD_SOURCE = 'rebuild';
 
 export interface Delivered {
   readonly event: RecordedEvent;
   readonly kafkaOffset?: string;
 }
 
+export interface ApplyOutcome {
+  readonly applied: number;
+  readonly duplicates: number;
+  /** Events whose predecessor in the stream has not been applied yet; they will be delivered again. */
+  readonly early: number;
+}
+
 interface CheckpointRow {
-  source: string;
   transaction_id: string;
   position: string;
 }
@@ -26,7 +34,7 @@ export async function readCheckpoint(
   source: string,
 ): Promise<LogPosition> {
   const rows = (await db.query(
-    `SELECT source, transaction_id::text AS transaction_id, position::text AS position
+    `SELECT transaction_id::text AS transaction_id, position::text AS position
      FROM subscription_checkpoints WHERE subscription = $1 AND source = $2`,
     [subscription, source],
   )) as CheckpointRow[];
@@ -51,44 +59,57 @@ export async function writeCheckpoint(
 }
 
 /**
- * Applies the deliveries newer than the checkpoint and moves the checkpoint, in one transaction.
- * The source is locked first, so two consumers of it (a zombie after a rebalance) cannot both apply. Returns the number of events applied.
+ * Applies the deliveries that are next in their streams and records the new stream versions and the
+ * source checkpoint, in one transaction. The source is locked first (an advisory lock, taken before
+ * any write), so two consumers of it, such as a zombie after a rebalance, cannot interleave.
  */
 export async function applyCheckpointed(
   db: DataSource,
   projection: Projection,
   source: string,
   deliveries: readonly Delivered[],
-): Promise<number> {
-  if (deliveries.length === 0) return 0;
+): Promise<ApplyOutcome> {
+  if (deliveries.length === 0) return { applied: 0, duplicates: 0, early: 0 };
   return withTransaction(db, async (runner) => {
-    // An advisory lock (not a row lock) so that the first batch of a source, before any row exists,
-    // is serialised too, and so that nothing is written before it.
     await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
       `${projection.name}|${source}`,
     ]);
+    const streamIds = [...new Set(deliveries.map((d) => d.event.streamId))];
     const rows = (await runner.query(
-      `SELECT source, transaction_id::text AS transaction_id, position::text AS position
-       FROM subscription_checkpoints WHERE subscription = $1 AND source = ANY($2::text[])`,
-      [projection.name, [source, REBUILD_SOURCE]],
-    )) as CheckpointRow[];
-    let floor = LOG_START;
-    for (const row of rows) {
-      const at = { transactionId: row.transaction_id, position: row.position };
-      if (compareLogPositions(at, floor) > 0) floor = at;
-    }
+      `SELECT stream_id, version FROM projection_stream_versions WHERE projection = $1 AND stream_id = ANY($2::text[])`,
+      [projection.name, streamIds],
+    )) as { stream_id: string; version: number }[];
+    const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
+    const changed = new Set<string>();
     let applied = 0;
-    let last = floor;
+    let duplicates = 0;
+    let early = 0;
     for (const { event } of deliveries) {
-      if (compareLogPositions(event.logPosition, last) <= 0) continue;
-      if (projection.streamTypes.includes(event.streamType)) await projection.apply(event, runner);
-      last = event.logPosition;
+      const last = versions.get(event.streamId) ?? 0;
+      if (event.streamVersion <= last) {
+        duplicates++;
+        continue;
+      }
+      if (event.streamVersion > last + 1) {
+        early++;
+        continue;
+      }
+      await projection.apply(event, runner);
+      versions.set(event.streamId, event.streamVersion);
+      changed.add(event.streamId);
       applied++;
     }
-    const lastOffset = deliveries[deliveries.length - 1].kafkaOffset;
-    if (applied > 0 || lastOffset !== undefined) {
-      await writeCheckpoint(runner, projection.name, source, last, lastOffset);
+    if (changed.size > 0) {
+      const ids = [...changed];
+      await runner.query(
+        `INSERT INTO projection_stream_versions (projection, stream_id, version)
+         SELECT $1, s, v FROM unnest($2::text[], $3::int[]) AS x(s, v)
+         ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version`,
+        [projection.name, ids, ids.map((id) => versions.get(id))],
+      );
     }
-    return applied;
+    const last = deliveries[deliveries.length - 1];
+    await writeCheckpoint(runner, projection.name, source, last.event.logPosition, last.kafkaOffset);
+    return { applied, duplicates, early };
   });
 }

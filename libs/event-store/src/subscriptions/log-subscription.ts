@@ -25,12 +25,13 @@ export async function catchUp(
   for (;;) {
     const events = await store.readLog(after, batchSize, projection.streamTypes);
     if (events.length === 0) return total;
-    total += await applyCheckpointed(
+    const outcome = await applyCheckpointed(
       db,
       projection,
       LOG_SOURCE,
       events.map((event) => ({ event })),
     );
+    total += outcome.applied;
     after = events[events.length - 1].logPosition;
     onProgress?.({ projection: projection.name, applied: total, at: after });
   }

@@ -1,10 +1,9 @@
-// Rebuilding a projection from zero: empty its tables and checkpoints, replay the whole log, and
-// leave a 'rebuild' floor so that Kafka redeliveries of replayed events are skipped.
+// Rebuilding a projection from zero: empty its tables, stream versions and checkpoints, then replay
+// the whole log. Kafka redeliveries of replayed events are skipped afterwards by the stream versions.
 import type { DataSource } from 'typeorm';
-import { LOG_START } from '../domain/event';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
 import { withTransaction } from '../infrastructure/transaction';
-import { LOG_SOURCE, readCheckpoint, REBUILD_SOURCE, writeCheckpoint } from './checkpoints';
+import { LOG_SOURCE } from './checkpoints';
 import { catchUp, type CatchUpProgress } from './log-subscription';
 import type { Projection } from './projection';
 
@@ -20,11 +19,7 @@ export async function rebuildProjection(
     ]);
     for (const table of projection.tables) await runner.query(`TRUNCATE TABLE ${table}`);
     await runner.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [projection.name]);
+    await runner.query('DELETE FROM projection_stream_versions WHERE projection = $1', [projection.name]);
   });
-  const applied = await catchUp(db, store, projection, options.batchSize, options.onProgress);
-  const at = await readCheckpoint(db, projection.name, LOG_SOURCE);
-  if (at !== LOG_START) {
-    await withTransaction(db, (runner) => writeCheckpoint(runner, projection.name, REBUILD_SOURCE, at));
-  }
-  return applied;
+  return catchUp(db, store, projection, options.batchSize, options.onProgress);
 }

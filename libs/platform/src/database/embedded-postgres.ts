@@ -43,19 +43,61 @@ function isAlive(pid: number): boolean {
   }
 }
 
+interface RunningServer {
+  pid: number;
+  port: number;
+  /** Its parent died (a SIGKILLed engine): nobody will stop it, so the next start may. */
+  orphaned: boolean;
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function runningServer(dataDir: string): RunningServer | undefined {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  const ppid = parentPid(pid);
+  const parentAlive = ppid !== undefined && ppid > 1 && isAlive(ppid) && ppid !== process.pid;
+  return { pid, port: Number(lines[3]), orphaned: !parentAlive };
+}
+
 /**
  * A SIGKILLed engine leaves its postgres child running on the data directory; stop that orphan
- * (fast shutdown, which is crash-safe) so that the new server can own the directory.
+ * (fast shutdown, which is crash-safe) so that the new server can own the directory. A server whose
+ * engine is still alive is another engine's: refuse rather than pull its database away.
  */
 async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log(`stopping PostgreSQL left running by an earlier process (pid ${pid})`);
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  const running = runningServer(dataDir);
+  if (!running) return;
+  if (!running.orphaned) {
+    throw new Error(
+      `the data directory ${dataDir} is in use by another running engine (postgres pid ${running.pid})`,
+    );
+  }
+  log(`stopping PostgreSQL left running by an earlier process (pid ${running.pid})`);
+  process.kill(running.pid, 'SIGINT');
+  for (let i = 0; i < 300 && isAlive(running.pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(running.pid)) process.kill(running.pid, 'SIGKILL');
+}
+
+/**
+ * For command-line tools: the URL of the engine's embedded server when it runs, else undefined
+ * (then the tool starts the server itself with startEmbeddedPostgres).
+ */
+export function runningEmbeddedUrl(dataDirRoot: string): string | undefined {
+  const running = runningServer(resolve(dataDirRoot, 'postgres'));
+  return running && !running.orphaned
+    ? `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`
+    : undefined;
 }
 
 export async function startEmbeddedPostgres(options: {

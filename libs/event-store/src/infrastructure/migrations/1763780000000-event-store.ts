@@ -43,9 +43,18 @@ export class EventStore1763780000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (subscription, source)
       )`);
+    // The last stream version each projection applied: the exactly-once guard, whatever the source.
+    await q.query(`
+      CREATE TABLE projection_stream_versions (
+        projection text NOT NULL,
+        stream_id text NOT NULL,
+        version integer NOT NULL,
+        PRIMARY KEY (projection, stream_id)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE projection_stream_versions');
     await q.query('DROP TABLE subscription_checkpoints');
     await q.query('DROP TABLE command_results');
     await q.query('DROP TABLE events');

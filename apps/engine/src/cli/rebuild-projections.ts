@@ -1,0 +1,90 @@
+// npm run projections:rebuild -- <name...> | --all | --list
+// Empties a projection's tables and replays the whole event log into it, printing progress. Safe
+// while the engine runs: batches and the live subscription are serialised per projection.
+import 'reflect-metadata';
+import { PostgresEventStore, rebuildProjection, type Projection } from '@tthc/event-store';
+import { ConfigError } from '@tthc/platform';
+import { ALL_PROJECTIONS } from '../composition';
+import { openToolDatabase } from './database-for-tools';
+
+const HELP = `Usage: npm run projections:rebuild -- <projection...> | --all | --list
+
+Rebuilds read models from the event log (from position zero), with progress output.
+  <projection>   name of a projection (see --list)
+  --all          rebuild every projection
+  --list         list projections and the stream types they read
+  --batch N      events per transaction (default: EVENT_BATCH_SIZE or 500)
+  -h, --help     this text
+
+The database is DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (default ./.data).`;
+
+function parseArgs(argv: string[]): { names: string[]; all: boolean; list: boolean; batch?: number } {
+  const out = { names: [] as string[], all: false, list: false, batch: undefined as number | undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') {
+      process.stdout.write(`${HELP}\n`);
+      process.exit(0);
+    } else if (a === '--all') out.all = true;
+    else if (a === '--list') out.list = true;
+    else if (a === '--batch') out.batch = Number(argv[++i]);
+    else if (a.startsWith('-')) throw new Error(`unknown option ${a} (see --help)`);
+    else out.names.push(a);
+  }
+  if (out.batch !== undefined && (!Number.isInteger(out.batch) || out.batch < 1)) {
+    throw new Error('--batch needs a positive whole number');
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const projections: Projection[] = ALL_PROJECTIONS.map((P) => new P());
+  if (args.list) {
+    for (const p of projections) process.stdout.write(`${p.name}\t(reads: ${p.streamTypes.join(', ')})\n`);
+    return;
+  }
+  const chosen = args.all ? projections : projections.filter((p) => args.names.includes(p.name));
+  const unknown = args.names.filter((n) => !projections.some((p) => p.name === n));
+  if (unknown.length > 0) throw new Error(`unknown projection(s): ${unknown.join(', ')} (see --list)`);
+  if (chosen.length === 0) throw new Error('name a projection, or pass --all (see --help)');
+
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const db = await openToolDatabase(say);
+  try {
+    const store = new PostgresEventStore(db.dataSource);
+    for (const projection of chosen) {
+      const [{ total }] = (await db.dataSource.query(
+        'SELECT count(*)::bigint AS total FROM events WHERE stream_type = ANY($1::text[])',
+        [projection.streamTypes],
+      )) as { total: string }[];
+      const started = Date.now();
+      let lastPrint = 0;
+      const applied = await rebuildProjection(db.dataSource, store, projection, {
+        batchSize: args.batch ?? db.config.eventBatchSize,
+        onProgress: ({ applied: n }) => {
+          const now = Date.now();
+          if (now - lastPrint < 1000) return;
+          lastPrint = now;
+          const rate = Math.round(n / Math.max(0.001, (now - started) / 1000));
+          const pct = Number(total) > 0 ? ((100 * n) / Number(total)).toFixed(1) : '100.0';
+          say(
+            `${projection.name}: ${n.toLocaleString('en')} / ${Number(total).toLocaleString('en')} events (${pct}%), ${rate.toLocaleString('en')} events/s`,
+          );
+        },
+      });
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${projection.name}: rebuilt from ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : (error as Error).message;
+  process.stderr.write(`projections:rebuild: ${message}\n`);
+  process.exit(1);
+});
