@@ -27,6 +27,22 @@ function onlyUnitTests(argv: string[]): boolean {
   return selected.length > 0 && selected.every((p) => p === 'unit');
 }
 
+function dockerAnswers(): boolean {
+  if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
+  return spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+
+async function startPostgresContainer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const container = await new GenericContainer('postgres:16-alpine')
+    .withEnvironment({ POSTGRES_PASSWORD: 'tthc', POSTGRES_DB: 'tthc' })
+    .withExposedPorts(5432)
+    .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
+    .start();
+  const url = `postgresql://postgres:tthc@${container.getHost()}:${container.getMappedPort(5432)}/tthc`;
+  return { url, stop: async () => void (await container.stop()) };
+}
+
 function javaAvailable(): boolean {
   return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
@@ -39,6 +55,11 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     process.env[TEST_DATABASE_URL] = process.env.DATABASE_URL;
     say('PostgreSQL from DATABASE_URL');
+  } else if (dockerAnswers()) {
+    const db = await startPostgresContainer();
+    process.env[TEST_DATABASE_URL] = db.url;
+    started.stopPostgres = db.stop;
+    say('PostgreSQL in a container (testcontainers)');
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'tthc-test-pg-'));
     chmodSync(dataDir, 0o755); // initdb runs as the unprivileged postgres user when we are root
@@ -78,6 +99,9 @@ export default async function globalSetup(): Promise<void> {
       'KAFKA_BROKERS is not set and Java is not installed to start a local broker';
   }
 
+  if (!process.env[TEST_DATABASE_URL] && process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error('REQUIRE_POSTGRES=1 but no PostgreSQL could be provided');
+  }
   if (!process.env[TEST_KAFKA_BROKERS]) {
     const reason = process.env[KAFKA_UNAVAILABLE] ?? 'no Kafka broker';
     if (process.env.REQUIRE_KAFKA === '1')

@@ -1,6 +1,7 @@
 // Where integration tests find PostgreSQL and Kafka. Order: the environment (DATABASE_URL /
-// KAFKA_BROKERS), then a Docker engine (testcontainers) when one answers, then what this machine can
-// start itself (embedded PostgreSQL; a local Kafka broker when Java is installed). With
+// KAFKA_BROKERS), then for PostgreSQL a Docker engine (testcontainers) when one answers, then what this
+// machine can start itself (embedded PostgreSQL; a local Kafka broker when Java is installed: a broker
+// in a container would need its advertised address before it starts). With
 // REQUIRE_KAFKA=1 / REQUIRE_POSTGRES=1 (CI) a missing service fails the run instead of skipping.
 
 export const TEST_DATABASE_URL = 'TTHC_TEST_DATABASE_URL';
