@@ -82,6 +82,12 @@ describe('engine start-up', () => {
         expect.arrayContaining(['/health/live', '/health/ready', '/v1/audit']),
       );
       expect((await fetch(`${engine.baseUrl}/health/live`)).status).toBe(200);
+      const asyncApi = (await (await fetch(`${engine.baseUrl}/docs/asyncapi.json`)).json()) as {
+        asyncapi: string;
+        channels: object;
+      };
+      expect(asyncApi.asyncapi).toBe('3.0.0');
+      expect(Object.keys(asyncApi.channels).length).toBeGreaterThanOrEqual(5);
       expect(await (await fetch(`${engine.baseUrl}/metrics`)).text()).toContain(
         'tthc_process_cpu_user_seconds_total',
       );

@@ -6,6 +6,7 @@ import {
   AuditTrailProjection,
   EventStore1763780000000,
 } from '@tthc/event-store';
+import { AsyncApiController } from '@tthc/messaging';
 import {
   AgencyDirectory1763780000210,
   AgencyDirectoryProjection,
@@ -21,6 +22,6 @@ export const ALL_MIGRATIONS = [
   AgencyDirectory1763780000210,
 ];
 export const ALL_PROJECTIONS = [AuditTrailProjection, ProcedureRegistryProjection, AgencyDirectoryProjection];
-export const QUERY_CONTROLLERS = [AuditController];
+export const QUERY_CONTROLLERS = [AuditController, AsyncApiController];
 /** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */
 export const CONTEXT_MODULES = [ProceduresModule];

@@ -5,3 +5,6 @@ export * from './kafka-projection-consumer';
 export * from './topic-provisioning';
 export * from './kafka-client';
 export * from './event-delivery.module';
+export * from './asyncapi/event-catalogue';
+export * from './asyncapi/asyncapi-document';
+export * from './asyncapi/asyncapi.controller';
