@@ -29,6 +29,8 @@ Commands:
             or  eval "$(scripts/kafka-local.sh start)"; export KAFKA_BROKERS
   stop      Stop the broker (SIGTERM, then SIGKILL after KAFKA_STOP_TIMEOUT s)
             and delete its storage so the next start is fresh.
+  pause     Stop the broker but keep its storage and ports.
+  resume    Start a paused broker again on the same port with its topics.
   status    Print whether the broker runs and its KAFKA_BROKERS line
             (exit status 1 when it does not run).
   brokers   Print 127.0.0.1:<port> when the broker runs (exit status 1 if not).
@@ -340,8 +342,8 @@ wait_ready() {
   return 1
 }
 
-# Stops the broker (if any) and removes storage, pid and port files.
-stop_broker() {
+# Stops the broker process (if any), keeping its storage.
+stop_process() {
   local pid deadline
   if pid="$(running_pid)"; then
     log "stopping broker (pid $pid) ..."
@@ -359,12 +361,57 @@ stop_broker() {
   else
     log "not running"
   fi
+  rm -f "$PID_FILE"
+}
+
+# Stops the broker (if any) and removes storage, pid and port files.
+stop_broker() {
+  stop_process
   rm -rf "$DATA_DIR"
-  rm -f "$PID_FILE" "$PORT_FILE"
+  rm -f "$PORT_FILE"
 }
 
 # --------------------------------------------------------------------------
 # commands
+
+# Starts the JVM on the prepared config and storage, waits until it answers, prints the brokers line.
+launch_broker() {
+  local port="$1" cport="$2" pid rc t0
+  local -a heap_opts=() jvm_opts=()
+  read -r -a heap_opts <<<"${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
+  read -r -a jvm_opts <<<"${KAFKA_JVM_OPTS:-}"
+  log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$port (controller 127.0.0.1:$cport), log: $SERVER_LOG"
+  t0=$SECONDS
+  # stdin/stdout/stderr detached and the lock fd closed, so that
+  # `eval "$(kafka-local.sh start)"` returns and later calls can lock.
+  nohup "$JAVA" "${heap_opts[@]}" \
+    -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+    -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError \
+    -Djava.awt.headless=true \
+    -Dlog4j.configuration="file:$LOG4J_PROPS" -Dkafka.logs.dir="$LOG_DIR" \
+    ${jvm_opts[@]+"${jvm_opts[@]}"} \
+    -cp "$JAR_DIR/*" kafka.Kafka "$PROPS" \
+    </dev/null >"$JVM_OUT" 2>&1 9>&- &
+  pid=$!
+  printf '%s\n' "$pid" >"$PID_FILE"
+  printf '%s\n' "$port" >"$PORT_FILE"
+
+  rc=0
+  wait_ready "$pid" "$port" || rc=$?
+  if ((rc != 0)); then
+    if ((rc == 2)); then
+      log "the broker process exited during startup"
+    else
+      log "the broker did not answer within ${START_TIMEOUT} s"
+    fi
+    show_logs
+    stop_broker
+    die "Kafka did not start (run dir $RUN)"
+  fi
+  log "ready in $((SECONDS - t0)) s (pid $pid)"
+  printf 'KAFKA_BROKERS=127.0.0.1:%s\n' "$port"
+}
+
 
 cmd_start() {
   take_lock
@@ -426,43 +473,35 @@ cmd_start() {
     die "formatting KRaft storage failed"
   fi
 
-  read -r -a heap_opts <<<"${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
-  read -r -a jvm_opts <<<"${KAFKA_JVM_OPTS:-}"
-  log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$port (controller 127.0.0.1:$cport), log: $SERVER_LOG"
-  t0=$SECONDS
-  # stdin/stdout/stderr detached and the lock fd closed, so that
-  # `eval "$(kafka-local.sh start)"` returns and later calls can lock.
-  nohup "$JAVA" "${heap_opts[@]}" \
-    -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
-    -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError \
-    -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$LOG4J_PROPS" -Dkafka.logs.dir="$LOG_DIR" \
-    ${jvm_opts[@]+"${jvm_opts[@]}"} \
-    -cp "$JAR_DIR/*" kafka.Kafka "$PROPS" \
-    </dev/null >"$JVM_OUT" 2>&1 9>&- &
-  pid=$!
-  printf '%s\n' "$pid" >"$PID_FILE"
-  printf '%s\n' "$port" >"$PORT_FILE"
-
-  rc=0
-  wait_ready "$pid" "$port" || rc=$?
-  if ((rc != 0)); then
-    if ((rc == 2)); then
-      log "the broker process exited during startup"
-    else
-      log "the broker did not answer within ${START_TIMEOUT} s"
-    fi
-    show_logs
-    stop_broker
-    die "Kafka did not start (run dir $RUN)"
-  fi
-  log "ready in $((SECONDS - t0)) s (pid $pid)"
-  printf 'KAFKA_BROKERS=127.0.0.1:%s\n' "$port"
+  launch_broker "$port" "$cport"
 }
 
 cmd_stop() {
   take_lock
   stop_broker
+}
+
+# Stops the broker but keeps its storage and ports, so that `resume` brings the same broker back
+# (used by fault tests: the broker goes away for a while and returns with its topics).
+cmd_pause() {
+  take_lock
+  stop_process
+}
+
+cmd_resume() {
+  take_lock
+  local pid port cport
+  if pid="$(running_pid)"; then
+    port="$(read_file "$PORT_FILE")" || die "broker pid $pid runs but $PORT_FILE is missing"
+    printf 'KAFKA_BROKERS=127.0.0.1:%s\n' "$port"
+    return 0
+  fi
+  port="$(read_file "$PORT_FILE")" || die "nothing to resume in $RUN: use start"
+  [[ -d "$DATA_DIR" && -f "$PROPS" ]] || die "no storage to resume in $RUN: use start"
+  cport="$(sed -n 's/^controller.quorum.voters=1@127.0.0.1:\([0-9]*\)$/\1/p' "$PROPS")"
+  port_in_use "$port" && die "port $port is taken by another process"
+  check_java
+  launch_broker "$port" "$cport"
 }
 
 cmd_status() {
@@ -494,6 +533,8 @@ main() {
   case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
+    pause) cmd_pause ;;
+    resume) cmd_resume ;;
     status) cmd_status ;;
     brokers) cmd_brokers ;;
     "" | -h | --help | help) usage ;;

@@ -166,36 +166,4 @@ describeWithKafka('outbox relay and Kafka projections', (brokers) => {
     expect(distinct).toBe(total);
     expect(total).toBe(writers * perWriter + 3);
   });
-
-  it('keeps accepting appends while Kafka is unreachable and catches up when it answers', async () => {
-    const unreachable = new Kafka({
-      clientId: 'test',
-      brokers: ['127.0.0.1:1'],
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 0 },
-    });
-    const before = await newRelay().lag();
-    const stuck = new OutboxRelay(
-      db.dataSource,
-      store,
-      unreachable,
-      config,
-      notifications,
-      {
-        databaseUrl: db.url,
-        batchSize: 100,
-        pollIntervalMs: 100,
-      },
-      quiet,
-    );
-    stuck.start();
-    for (let i = 0; i < 10; i++) await store.append(`offline-${randomUUID()}`, 'dossier', 0, [submitted(i)]);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await stuck.lag()).toBe(before + 10);
-    await stuck.stop();
-    const relay = newRelay();
-    relay.start();
-    await until(async () => (await relay.lag()) === 0);
-    await relay.stop();
-  });
 });
