@@ -8,6 +8,12 @@ import {
 } from '@tthc/event-store';
 import { AsyncApiController } from '@tthc/messaging';
 import {
+  DossierCodeSequences1763780000500,
+  DossierReadModelProjection,
+  DossierReadModels1763780000510,
+  DossiersModule,
+} from '@tthc/dossiers';
+import {
   AgencyDirectory1763780000210,
   AgencyDirectoryProjection,
   ProcedureRegistry1763780000200,
@@ -20,8 +26,15 @@ export const ALL_MIGRATIONS = [
   AuditTrail1763780000100,
   ProcedureRegistry1763780000200,
   AgencyDirectory1763780000210,
+  DossierCodeSequences1763780000500,
+  DossierReadModels1763780000510,
 ];
-export const ALL_PROJECTIONS = [AuditTrailProjection, ProcedureRegistryProjection, AgencyDirectoryProjection];
+export const ALL_PROJECTIONS = [
+  AuditTrailProjection,
+  ProcedureRegistryProjection,
+  AgencyDirectoryProjection,
+  DossierReadModelProjection,
+];
 export const QUERY_CONTROLLERS = [AuditController, AsyncApiController];
 /** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */
-export const CONTEXT_MODULES = [ProceduresModule];
+export const CONTEXT_MODULES = [ProceduresModule, DossiersModule];

@@ -4,3 +4,26 @@
  */
 export * from './domain/calendar';
 export * from './domain/dossier';
+
+// Application, read models and HTTP API (see dossiers.module.ts).
+export { DossiersModule } from './dossiers.module';
+export { DossierCodeSequences1763780000500 } from './infrastructure/migrations/1763780000500-dossier-code-sequences';
+export { DossierReadModels1763780000510 } from './infrastructure/migrations/1763780000510-dossier-read-models';
+export { DossierReadModelProjection } from './infrastructure/projections/dossier-read-model.projection';
+export { DOSSIER_STREAM_TYPE, dossierStreamId } from './application/dossier-stream';
+export {
+  canSeePersonalData,
+  maskApplicant,
+  maskName,
+  maskTail,
+  type ReadingActor,
+} from './application/personal-data';
+export { describeEvent, type TimelineEntry } from './application/timeline-labels';
+export type {
+  DossierActionResult,
+  DossierClockView,
+  DossierDetails,
+  DossierSummary,
+  TimelineItem,
+  WorklistPage,
+} from './application/views';

@@ -1,3 +1,4 @@
 export * from './services';
 export * from './test-database';
 export * from './engine-process';
+export * from './browser';

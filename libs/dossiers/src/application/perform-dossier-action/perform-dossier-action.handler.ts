@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@tthc/event-store';
+import { decide, DossierNotFound, type DossierCommand } from '../../domain/dossier';
+import { toAttachment } from '../attachments';
+import { codeKeyOf, dossierCodeFor, provisionalCode } from '../dossier-code-allocation';
+import { DossierCommandPath } from '../dossier-command-path';
+import { dossierStreamId, toDossierEvents } from '../dossier-stream';
+import {
+  DOSSIER_CLOCK,
+  DOSSIER_CODE_ALLOCATOR,
+  DOSSIER_CONTEXT_LOADER,
+  type Clock,
+  type DossierCodeAllocator,
+  type DossierContextLoader,
+} from '../ports';
+import type { DossierActionOutcome } from '../views';
+import { PerformDossierActionCommand } from './perform-dossier-action.command';
+
+@CommandHandler(PerformDossierActionCommand)
+export class PerformDossierActionHandler implements ICommandHandler<PerformDossierActionCommand> {
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(DossierCommandPath) private readonly path: DossierCommandPath,
+    @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
+    @Inject(DOSSIER_CODE_ALLOCATOR) private readonly codes: DossierCodeAllocator,
+    @Inject(DOSSIER_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ dossierId, action, context }: PerformDossierActionCommand): Promise<DossierActionOutcome> {
+    // The submission is immutable, so which procedure version and agency decide this dossier can be read
+    // before the transaction; the transaction re-reads the whole stream.
+    const history = toDossierEvents(await this.store.readStream(dossierStreamId(dossierId)));
+    const submitted = history.find((event) => event.type === 'DossierSubmitted');
+    if (submitted === undefined) throw new DossierNotFound(action.type);
+    const { procedureCode, procedureVersion, agencyCode } = submitted.data;
+    const dossierContext = await this.contexts.contextFor(procedureCode, procedureVersion, agencyCode);
+    const now = this.clock();
+    const base = { now, actor: context.actor };
+    return this.path.execute({
+      dossierId,
+      context: dossierContext,
+      request: context,
+      commandType: action.type,
+      body: action,
+      dossierIdInRequest: true,
+      now,
+      command: async (state, transaction): Promise<DossierCommand> => {
+        if (action.type === 'CompleteDossier' || action.type === 'ProvideSupplement') {
+          return { ...action, ...base, attachments: (action.attachments ?? []).map(toAttachment) };
+        }
+        if (action.type !== 'ReceiveDossier') return { ...action, ...base };
+        // Two decisions (dossier-code-allocation.ts): the first, with a provisional code, checks the receipt
+        // is allowed and gives the legal receipt instant, so a refused receipt never draws a number.
+        const trial = decide(dossierContext, state, {
+          type: 'ReceiveDossier',
+          code: provisionalCode(agencyCode, now),
+          ...base,
+        });
+        const key = codeKeyOf(agencyCode, trial);
+        const sequence = await this.codes.next(transaction, key);
+        return { type: 'ReceiveDossier', code: dossierCodeFor(key, sequence), ...base };
+      },
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// What the dossier use cases need from outside, as small interfaces with injection tokens; the PostgreSQL
+// implementations are in ../infrastructure and wired in dossiers.module.ts.
+import type { QueryRunner } from 'typeorm';
+import type { CompiledProcedure } from '@tthc/procedures';
+import type { WorkingDayCalendar } from '../domain/calendar';
+import type { DossierContext } from '../domain/dossier';
+import type { DossierCodeKey } from './dossier-code-allocation';
+
+export interface ProcedureVersionRef {
+  readonly procedure: CompiledProcedure;
+  readonly version: number;
+}
+
+export interface DossierContextLoader {
+  /**
+   * The version a new dossier runs on: the one asked for, else the current published one.
+   * @throws ProcedureVersionNotFound, ProcedureRetired
+   */
+  procedureForSubmission(procedureCode: string, version?: number): Promise<ProcedureVersionRef>;
+  /** What a dossier is decided with: its own procedure version and its agency's calendar. */
+  contextFor(procedureCode: string, version: number, agencyCode: string): Promise<DossierContext>;
+  calendarFor(agencyCode: string): Promise<WorkingDayCalendar>;
+}
+export const DOSSIER_CONTEXT_LOADER = Symbol('DOSSIER_CONTEXT_LOADER');
+
+export interface DossierCodeAllocator {
+  /**
+   * The next number of the counter, taken inside `transaction` (the command's own): the counter stays locked
+   * until that transaction ends, and a rollback gives the number back.
+   */
+  next(transaction: QueryRunner, key: DossierCodeKey): Promise<number>;
+}
+export const DOSSIER_CODE_ALLOCATOR = Symbol('DOSSIER_CODE_ALLOCATOR');
+
+/** `() => Date`; tests replace it. */
+export type Clock = () => Date;
+export const DOSSIER_CLOCK = Symbol('DOSSIER_CLOCK');

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { normaliseOnlineLevel } from '../../domain/dossier';
+import { toAttachment } from '../attachments';
+import { DossierCommandPath } from '../dossier-command-path';
+import { IdempotencyKeyRequired, OnlineLevelMismatch } from '../errors';
+import { DOSSIER_CLOCK, DOSSIER_CONTEXT_LOADER, type Clock, type DossierContextLoader } from '../ports';
+import type { DossierActionOutcome } from '../views';
+import { SubmitDossierCommand } from './submit-dossier.command';
+
+@CommandHandler(SubmitDossierCommand)
+export class SubmitDossierHandler implements ICommandHandler<SubmitDossierCommand> {
+  constructor(
+    @Inject(DossierCommandPath) private readonly path: DossierCommandPath,
+    @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
+    @Inject(DOSSIER_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ submission, context }: SubmitDossierCommand): Promise<DossierActionOutcome> {
+    if (submission.channel === 'online' && context.commandId === undefined)
+      throw new IdempotencyKeyRequired();
+    const { procedure, version } = await this.contexts.procedureForSubmission(
+      submission.procedureCode,
+      submission.procedureVersion,
+    );
+    const { definition } = procedure;
+    const level = normaliseOnlineLevel(definition.onlineServiceLevel);
+    if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
+      throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);
+    }
+    const dossierContext = await this.contexts.contextFor(definition.code, version, definition.agency.code);
+    const dossierId = randomUUID();
+    const now = this.clock();
+    return this.path.execute({
+      dossierId,
+      context: dossierContext,
+      request: context,
+      commandType: 'SubmitDossier',
+      body: submission,
+      dossierIdInRequest: false,
+      now,
+      command: async () => ({
+        type: 'SubmitDossier',
+        now,
+        actor: context.actor,
+        dossierId,
+        procedureCode: definition.code,
+        procedureVersion: version,
+        channel: submission.channel,
+        applicant: submission.applicant,
+        formData: submission.formData,
+        attachments: (submission.attachments ?? []).map(toAttachment),
+        ...(submission.paymentReference === undefined
+          ? {}
+          : { paymentReference: submission.paymentReference }),
+      }),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@tthc/event-store';
+import { DossierActionsController } from './api/dossier-actions.controller';
+import { DossiersController } from './api/dossiers.controller';
+import { LookupController } from './api/lookup.controller';
+import { WorklistsController } from './api/worklists.controller';
+import { DossierCommandPath } from './application/dossier-command-path';
+import { DossierReader } from './application/dossier-reader';
+import { GetDossierHandler } from './application/get-dossier/get-dossier.handler';
+import { ListWorklistHandler } from './application/list-worklist/list-worklist.handler';
+import { LookupDossierHandler } from './application/lookup-dossier/lookup-dossier.handler';
+import { PerformDossierActionHandler } from './application/perform-dossier-action/perform-dossier-action.handler';
+import {
+  DOSSIER_CLOCK,
+  DOSSIER_CODE_ALLOCATOR,
+  DOSSIER_CONTEXT_LOADER,
+  type Clock,
+} from './application/ports';
+import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
+import { SqlDossierContextLoader } from './infrastructure/dossier-context-loader';
+import { PostgresDossierCodeAllocator } from './infrastructure/dossier-code-sequence';
+
+export const DOSSIER_COMMAND_HANDLERS = [SubmitDossierHandler, PerformDossierActionHandler];
+
+export const DOSSIER_QUERY_HANDLERS = [GetDossierHandler, LookupDossierHandler, ListWorklistHandler];
+
+export const DOSSIER_CONTROLLERS = [
+  DossiersController,
+  DossierActionsController,
+  LookupController,
+  WorklistsController,
+];
+
+const systemClock: Clock = () => new Date();
+
+/**
+ * Dossiers: intake, the workflow actions of the one-stop shop, the citizen lookup and worklists, over the pure
+ * dossier decider. Needs the platform (database) and the event store modules, and the procedure registry's
+ * read models (`procedure_versions`, `agencies`); its projection and migrations are listed by the app (see
+ * apps/engine/src/composition.ts).
+ */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: DOSSIER_CONTROLLERS,
+  providers: [
+    ...DOSSIER_COMMAND_HANDLERS,
+    ...DOSSIER_QUERY_HANDLERS,
+    {
+      provide: DossierCommandPath,
+      useFactory: (store: PostgresEventStore) => new DossierCommandPath(store),
+      inject: [PostgresEventStore],
+    },
+    DossierReader,
+    { provide: DOSSIER_CONTEXT_LOADER, useClass: SqlDossierContextLoader },
+    { provide: DOSSIER_CODE_ALLOCATOR, useClass: PostgresDossierCodeAllocator },
+    { provide: DOSSIER_CLOCK, useValue: systemClock },
+  ],
+})
+export class DossiersModule {}
