@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { describeWithKafka, startEngine, type EngineProcess } from '@tthc/testing';
+import { describeWithKafka, startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
 import {
   CITIZEN,
   COUNTER,
@@ -53,15 +53,7 @@ describeWithKafka('a dossier through Kafka mode', (brokers) => {
       POLL_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
     });
-    for (let i = 0; i < 300; i++) {
-      const [procedure, agency] = await Promise.all([
-        fetch(`${engine.baseUrl}/v1/procedures/1.004873`),
-        fetch(`${engine.baseUrl}/v1/agencies/000.31.18.H56`),
-      ]);
-      if (procedure.ok && agency.ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the samples never reached the read models through Kafka');
+    await waitForSamples(engine.baseUrl);
   });
   afterAll(async () => {
     await engine?.stop();

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startEngine, type EngineProcess } from '@tthc/testing';
+import { startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
 import { COUNTER, LEADER, PORTAL, SPECIALIST, submission, type Json } from './marital-status-fixtures';
 
 const AGENCY_ADMIN = {
@@ -52,15 +52,7 @@ describe('a new procedure version and the dossiers already running', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-versions-'));
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    for (let i = 0; i < 150; i++) {
-      const [p, a] = await Promise.all([
-        fetch(`${engine.baseUrl}/v1/procedures/1.004873`),
-        fetch(`${engine.baseUrl}/v1/agencies/000.31.18.H56`),
-      ]);
-      if (p.ok && a.ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('samples not loaded');
+    await waitForSamples(engine.baseUrl);
   });
   afterAll(async () => {
     await engine?.stop();

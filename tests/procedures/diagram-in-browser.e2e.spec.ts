@@ -6,6 +6,7 @@ import {
   launchBrowser,
   SCREENSHOT_DIR,
   startEngine,
+  waitForSamples,
   type EngineProcess,
 } from '@tthc/testing';
 
@@ -16,11 +17,7 @@ import {
     const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-browser-'));
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(`${engine.baseUrl}/v1/procedures/1.004873`)).ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the sample marital status certificate was never published');
+    await waitForSamples(engine.baseUrl);
   });
   afterAll(async () => {
     await engine?.stop();

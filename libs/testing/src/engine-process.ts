@@ -83,3 +83,21 @@ export function runToExit(
     child.once('exit', (code) => done({ code, output }));
   });
 }
+
+/**
+ * Waits until the sample catalogue reached the read models (published at start-up, projected a
+ * moment later, longer in Kafka mode): every given path answers 200.
+ */
+export async function waitForSamples(
+  baseUrl: string,
+  paths = ['/v1/procedures/1.004873', '/v1/agencies/000.31.18.H56'],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answers = await Promise.all(paths.map((p) => fetch(`${baseUrl}${p}`)));
+    if (answers.every((a) => a.ok)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the sample catalogue never reached the read models (${paths.join(', ')})`);
+}
