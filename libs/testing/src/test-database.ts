@@ -6,7 +6,8 @@ import { AuditTrail1763780000100, EventStore1763780000000 } from '@tthc/event-st
 import { dataSourceOptions, type MigrationClass } from '@tthc/platform';
 import { testDatabaseServerUrl } from './services';
 
-export const ALL_MIGRATIONS: MigrationClass[] = [EventStore1763780000000, AuditTrail1763780000100];
+/** The event store's own tables; tests of other contexts pass the full list from apps/engine/src/composition. */
+export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [EventStore1763780000000, AuditTrail1763780000100];
 
 export interface TestDatabase {
   readonly url: string;
@@ -21,7 +22,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 export async function createTestDatabase(
-  migrations: MigrationClass[] = ALL_MIGRATIONS,
+  migrations: MigrationClass[] = EVENT_STORE_MIGRATIONS,
 ): Promise<TestDatabase> {
   const server = testDatabaseServerUrl();
   const name = `t_${randomBytes(6).toString('hex')}`;
