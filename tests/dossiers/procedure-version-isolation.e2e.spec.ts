@@ -5,14 +5,10 @@ import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
+import { startEngine, waitForSamples, type EngineProcess, actorHeaders } from '@tthc/testing';
 import { COUNTER, LEADER, PORTAL, SPECIALIST, submission, type Json } from './marital-status-fixtures';
 
-const AGENCY_ADMIN = {
-  'x-actor-id': 'admin-1',
-  'x-actor-role': 'agency-admin',
-  'x-actor-agency': '000.31.18.H56',
-};
+const AGENCY_ADMIN = actorHeaders({ id: 'admin-1', role: 'agency-admin', agency: '000.31.18.H56' });
 
 describe('a new procedure version and the dossiers already running', () => {
   let engine: EngineProcess;

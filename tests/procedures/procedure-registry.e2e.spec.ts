@@ -3,24 +3,16 @@
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEngine, type EngineProcess } from '@tthc/testing';
+import { startEngine, type EngineProcess, actorHeaders } from '@tthc/testing';
 
 const SAMPLES = resolve(__dirname, '../../libs/procedures/samples');
 const sample = (file: string) => readFileSync(join(SAMPLES, file), 'utf8');
 
 type Json = Record<string, unknown> & { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const COMMUNE_OFFICIAL = {
-  'x-actor-id': 'kt-officer',
-  'x-actor-role': 'specialist',
-  'x-actor-agency': '000.31.18.H56',
-};
-const DISTRICT_OFFICIAL = {
-  'x-actor-id': 'kv-officer',
-  'x-actor-role': 'specialist',
-  'x-actor-agency': '000.00.18.H56',
-};
-const ADMIN = { 'x-actor-id': 'admin-1', 'x-actor-role': 'administrator' };
+const COMMUNE_OFFICIAL = actorHeaders({ id: 'kt-officer', role: 'specialist', agency: '000.31.18.H56' });
+const DISTRICT_OFFICIAL = actorHeaders({ id: 'kv-officer', role: 'specialist', agency: '000.00.18.H56' });
+const ADMIN = actorHeaders({ id: 'admin-1', role: 'administrator' });
 
 describe('procedure registry (built engine, samples loaded)', () => {
   let dataDir: string;

@@ -12,6 +12,8 @@ import {
   DossierReadModelProjection,
   DossierReadModels1763780000510,
   DossiersModule,
+  OfficialCalendars1763780000800,
+  OfficialCalendarsProjection,
 } from '@tthc/dossiers';
 import {
   AgencyDirectory1763780000210,
@@ -28,12 +30,14 @@ export const ALL_MIGRATIONS = [
   AgencyDirectory1763780000210,
   DossierCodeSequences1763780000500,
   DossierReadModels1763780000510,
+  OfficialCalendars1763780000800,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,
   ProcedureRegistryProjection,
   AgencyDirectoryProjection,
   DossierReadModelProjection,
+  OfficialCalendarsProjection,
 ];
 export const QUERY_CONTROLLERS = [AuditController, AsyncApiController];
 /** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */

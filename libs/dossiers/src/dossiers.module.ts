@@ -3,11 +3,15 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PostgresEventStore } from '@tthc/event-store';
 import { DossierActionsController } from './api/dossier-actions.controller';
 import { DossiersController } from './api/dossiers.controller';
+import { ImportsController } from './api/imports.controller';
+import { CalendarsController } from './api/calendars.controller';
 import { LookupController } from './api/lookup.controller';
 import { WorklistsController } from './api/worklists.controller';
+import { AtRiskSchedulerService } from './application/at-risk-scheduler/at-risk-scheduler';
 import { DossierCommandPath } from './application/dossier-command-path';
 import { DossierReader } from './application/dossier-reader';
 import { GetDossierHandler } from './application/get-dossier/get-dossier.handler';
+import { ImportDossiersHandler } from './application/import-dossiers/import-dossiers.handler';
 import { ListWorklistHandler } from './application/list-worklist/list-worklist.handler';
 import { LookupDossierHandler } from './application/lookup-dossier/lookup-dossier.handler';
 import { PerformDossierActionHandler } from './application/perform-dossier-action/perform-dossier-action.handler';
@@ -18,18 +22,39 @@ import {
   type Clock,
 } from './application/ports';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
+import { GetOfficialCalendarHandler } from './application/official-calendars/get-official-calendar/get-official-calendar.handler';
+import { ListOfficialCalendarsHandler } from './application/official-calendars/list-official-calendars/list-official-calendars.handler';
+import { OfficialCalendarCommands } from './application/official-calendars/official-calendar-commands';
+import { ProposeOfficialCalendarHandler } from './application/official-calendars/propose-official-calendar/propose-official-calendar.handler';
+import { SaveOfficialCalendarHandler } from './application/official-calendars/save-official-calendar/save-official-calendar.handler';
+import { OfficialCalendarSeeder } from './infrastructure/calendar/official-calendar-seeder';
+import { OfficialYearsRefresher } from './infrastructure/calendar/official-years-refresher';
 import { SqlDossierContextLoader } from './infrastructure/dossier-context-loader';
 import { PostgresDossierCodeAllocator } from './infrastructure/dossier-code-sequence';
 
-export const DOSSIER_COMMAND_HANDLERS = [SubmitDossierHandler, PerformDossierActionHandler];
+export const DOSSIER_COMMAND_HANDLERS = [
+  SubmitDossierHandler,
+  PerformDossierActionHandler,
+  ImportDossiersHandler,
+  ProposeOfficialCalendarHandler,
+  SaveOfficialCalendarHandler,
+];
 
-export const DOSSIER_QUERY_HANDLERS = [GetDossierHandler, LookupDossierHandler, ListWorklistHandler];
+export const DOSSIER_QUERY_HANDLERS = [
+  GetDossierHandler,
+  LookupDossierHandler,
+  ListWorklistHandler,
+  ListOfficialCalendarsHandler,
+  GetOfficialCalendarHandler,
+];
 
 export const DOSSIER_CONTROLLERS = [
   DossiersController,
   DossierActionsController,
   LookupController,
   WorklistsController,
+  ImportsController,
+  CalendarsController,
 ];
 
 const systemClock: Clock = () => new Date();
@@ -55,6 +80,10 @@ const systemClock: Clock = () => new Date();
     { provide: DOSSIER_CONTEXT_LOADER, useClass: SqlDossierContextLoader },
     { provide: DOSSIER_CODE_ALLOCATOR, useClass: PostgresDossierCodeAllocator },
     { provide: DOSSIER_CLOCK, useValue: systemClock },
+    OfficialCalendarCommands,
+    OfficialYearsRefresher,
+    OfficialCalendarSeeder,
+    AtRiskSchedulerService,
   ],
 })
 export class DossiersModule {}

@@ -10,6 +10,8 @@ export { DossiersModule } from './dossiers.module';
 export { DossierCodeSequences1763780000500 } from './infrastructure/migrations/1763780000500-dossier-code-sequences';
 export { DossierReadModels1763780000510 } from './infrastructure/migrations/1763780000510-dossier-read-models';
 export { DossierReadModelProjection } from './infrastructure/projections/dossier-read-model.projection';
+export { OfficialCalendars1763780000800 } from './infrastructure/calendar/1763780000800-official-calendars';
+export { OfficialCalendarsProjection } from './infrastructure/calendar/official-calendars.projection';
 export { DOSSIER_STREAM_TYPE, dossierStreamId } from './application/dossier-stream';
 export {
   canSeePersonalData,

@@ -2,3 +2,4 @@ export * from './services';
 export * from './test-database';
 export * from './engine-process';
 export * from './browser';
+export * from './actors';

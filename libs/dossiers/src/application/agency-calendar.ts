@@ -1,5 +1,6 @@
-// The working-day calendar a dossier is decided with: the official years the engine ships, and the office hours
-// of the receiving agency from the agency directory (DEFAULT_OFFICE_HOURS when the agency is not in it).
+// The working-day calendar a dossier is decided with: the official years confirmed by administrators (read
+// model `official_calendars`, refreshed every few seconds) over the years the engine ships, and the office
+// hours of the receiving agency from the agency directory (DEFAULT_OFFICE_HOURS when the agency is not in it).
 import {
   DEFAULT_OFFICE_HOURS,
   OFFICIAL_CALENDAR_2025,
@@ -44,9 +45,81 @@ export function officeHoursOf(directory: DirectoryOfficeHours | undefined): Offi
   };
 }
 
+/** Where confirmed official years are read from (the `official_calendars` read model, see OfficialYearsRefresher). */
+export type OfficialYearsSource = () => Promise<readonly OfficialYearCalendar[]>;
+
+/** How long a snapshot of the confirmed years is used before it is read again. */
+export const OFFICIAL_YEARS_TTL_MS = 10_000;
+
+interface OfficialYearsSnapshot {
+  readonly years: readonly OfficialYearCalendar[];
+  readonly generation: number;
+  readonly loadedAt: number;
+}
+
+let source: OfficialYearsSource | undefined;
+let snapshot: OfficialYearsSnapshot = { years: SHIPPED_OFFICIAL_YEARS, generation: 0, loadedAt: 0 };
+let confirmedExtra = new Map<number, OfficialYearCalendar>();
+let refreshing: Promise<void> | undefined;
+
+/** The shipped years, each replaced by the confirmed one for the same year, plus the other confirmed years. */
+export function mergeOfficialYears(
+  confirmed: readonly OfficialYearCalendar[],
+): readonly OfficialYearCalendar[] {
+  const byYear = new Map<number, OfficialYearCalendar>(SHIPPED_OFFICIAL_YEARS.map((y) => [y.year, y]));
+  for (const year of confirmed) if (year.status === 'confirmed') byYear.set(year.year, year);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+function replaceSnapshot(years: readonly OfficialYearCalendar[]): void {
+  snapshot = { years, generation: snapshot.generation + 1, loadedAt: Date.now() };
+}
+
+/** Sets (or, with undefined, removes) where confirmed years are read from; back to the shipped years. */
+export function useOfficialYearsSource(next: OfficialYearsSource | undefined): void {
+  source = next;
+  confirmedExtra = new Map();
+  replaceSnapshot(SHIPPED_OFFICIAL_YEARS);
+}
+
+/** Reads the confirmed years now (start-up, tests); the shipped years stay when there is no source. */
+export async function refreshOfficialYears(): Promise<void> {
+  if (source === undefined) return;
+  const confirmed = await source();
+  // A year confirmed in this process but not yet projected is kept until the read model has it.
+  const projected = new Set(confirmed.map((year) => year.year));
+  for (const year of projected) confirmedExtra.delete(year);
+  replaceSnapshot(mergeOfficialYears([...confirmed, ...confirmedExtra.values()]));
+}
+
+/** A year this process just confirmed or amended: used at once, before the read model catches up. */
+export function rememberOfficialYear(calendar: OfficialYearCalendar): void {
+  if (calendar.status !== 'confirmed') return;
+  confirmedExtra.set(calendar.year, calendar);
+  replaceSnapshot(mergeOfficialYears([...snapshot.years.filter((y) => y.year !== calendar.year), calendar]));
+}
+
+/** The official years to decide with now; a stale snapshot is refreshed in the background. */
+export function currentOfficialYears(): OfficialYearsSnapshot {
+  if (
+    source !== undefined &&
+    refreshing === undefined &&
+    Date.now() - snapshot.loadedAt > OFFICIAL_YEARS_TTL_MS
+  ) {
+    refreshing = refreshOfficialYears()
+      .catch(() => undefined) // keep the last snapshot; the next call tries again
+      .finally(() => (refreshing = undefined));
+  }
+  return snapshot;
+}
+
+/**
+ * The agency's calendar over the official years of now. Callers that cache it (the context loader does) key
+ * the cache on `currentOfficialYears().generation`, so a confirmed or amended year is used from then on.
+ */
 export function agencyCalendar(directory: DirectoryOfficeHours | undefined): WorkingDayCalendar {
   return new WorkingDayCalendar({
-    officialYears: SHIPPED_OFFICIAL_YEARS,
+    officialYears: currentOfficialYears().years,
     officeHours: officeHoursOf(directory),
   });
 }

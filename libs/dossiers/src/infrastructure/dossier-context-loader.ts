@@ -1,14 +1,19 @@
 // Procedure versions and agency calendars for the dossier decider, read from the registry's read models
 // (`procedure_versions`, `agencies`, owned by @tthc/procedures). A published version never changes, so its
 // compiled form (XState machine, ajv validators) is cached for the life of the process; an agency's office
-// hours can change, so they are read on every command and only the calendar built from them is cached.
+// hours and the confirmed official years can change, so the calendar built from them is cached per agency
+// under a key of both.
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import { DEFAULT_DOSSIER_SETTINGS, type DossierContext } from '../domain/dossier';
-import { agencyCalendar, type DirectoryOfficeHours } from '../application/agency-calendar';
+import {
+  agencyCalendar,
+  currentOfficialYears,
+  type DirectoryOfficeHours,
+} from '../application/agency-calendar';
 import { ProcedureRetired, ProcedureVersionNotFound } from '../application/errors';
 import type { DossierContextLoader, ProcedureVersionRef } from '../application/ports';
 
@@ -66,7 +71,7 @@ export class SqlDossierContextLoader implements DossierContextLoader {
       rows[0] === undefined
         ? undefined
         : { periods: rows[0].office_hours, saturdayReception: rows[0].saturday_reception };
-    const key = JSON.stringify(directory ?? null);
+    const key = `${currentOfficialYears().generation}:${JSON.stringify(directory ?? null)}`;
     const cached = this.calendars.get(agencyCode);
     if (cached !== undefined && cached.key === key) return cached.calendar;
     const calendar = agencyCalendar(directory);
