@@ -15,6 +15,7 @@ import {
   OfficialCalendars1763780000800,
   OfficialCalendarsProjection,
 } from '@tthc/dossiers';
+import { IntegrationsModule, WebhookDeliveryProjection, Webhooks1763780001000 } from '@tthc/integrations';
 import {
   AgencyDirectory1763780000210,
   AgencyDirectoryProjection,
@@ -31,6 +32,7 @@ export const ALL_MIGRATIONS = [
   DossierCodeSequences1763780000500,
   DossierReadModels1763780000510,
   OfficialCalendars1763780000800,
+  Webhooks1763780001000,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,
@@ -38,7 +40,8 @@ export const ALL_PROJECTIONS = [
   AgencyDirectoryProjection,
   DossierReadModelProjection,
   OfficialCalendarsProjection,
+  WebhookDeliveryProjection,
 ];
 export const QUERY_CONTROLLERS = [AuditController, AsyncApiController];
 /** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */
-export const CONTEXT_MODULES = [ProceduresModule, DossiersModule];
+export const CONTEXT_MODULES = [ProceduresModule, DossiersModule, IntegrationsModule];

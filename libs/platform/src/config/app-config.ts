@@ -58,6 +58,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SHUTDOWN_GRACE_MS?: number;
+  // Webhooks (libs/integrations): the delivery dispatcher and its retry schedule.
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOKS_DISPATCH_ENABLED?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000) WEBHOOK_RETRY_BASE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400_000) WEBHOOK_RETRY_MAX_DELAY_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(2_592_000_000) WEBHOOK_RETRY_WINDOW_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000) WEBHOOK_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(2_592_000_000) WEBHOOK_SECRET_GRACE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600_000) WEBHOOK_POLL_INTERVAL_MS?: number;
 }
 
 export interface KafkaConfig {
@@ -67,6 +75,17 @@ export interface KafkaConfig {
   partitions: number;
   replicationFactor: number;
   consumerGroup: string;
+}
+
+/** Webhook delivery (libs/integrations); the retry window is at least 24 h in production by default. */
+export interface WebhookConfig {
+  dispatchEnabled: boolean;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  retryWindowMs: number;
+  timeoutMs: number;
+  secretGraceMs: number;
+  pollIntervalMs: number;
 }
 
 export interface AppConfig {
@@ -82,6 +101,7 @@ export interface AppConfig {
   pollIntervalMs: number;
   log: { level: string; pretty: boolean };
   shutdownGraceMs: number;
+  webhooks: WebhookConfig;
 }
 
 /** What an app sets differently from the others (e.g. the projector serves no business HTTP API). */
@@ -126,6 +146,13 @@ export const CONFIG_KEYS = [
   'LOG_LEVEL',
   'LOG_PRETTY',
   'SHUTDOWN_GRACE_MS',
+  'WEBHOOKS_DISPATCH_ENABLED',
+  'WEBHOOK_RETRY_BASE_MS',
+  'WEBHOOK_RETRY_MAX_DELAY_MS',
+  'WEBHOOK_RETRY_WINDOW_MS',
+  'WEBHOOK_TIMEOUT_MS',
+  'WEBHOOK_SECRET_GRACE_MS',
+  'WEBHOOK_POLL_INTERVAL_MS',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): AppConfig {
@@ -166,5 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     pollIntervalMs: vars.POLL_INTERVAL_MS ?? 1000,
     log: { level: vars.LOG_LEVEL ?? 'info', pretty: vars.LOG_PRETTY ?? false },
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,
+    webhooks: {
+      dispatchEnabled: vars.WEBHOOKS_DISPATCH_ENABLED ?? true,
+      retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS ?? 10_000,
+      retryMaxDelayMs: vars.WEBHOOK_RETRY_MAX_DELAY_MS ?? 3_600_000,
+      retryWindowMs: vars.WEBHOOK_RETRY_WINDOW_MS ?? 86_400_000,
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      secretGraceMs: vars.WEBHOOK_SECRET_GRACE_MS ?? 86_400_000,
+      pollIntervalMs: vars.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
+    },
   };
 }
