@@ -15,6 +15,7 @@ import { SqlDossierContextLoader } from '../../libs/dossiers/src/infrastructure/
 import { PostgresDossierCodeAllocator } from '../../libs/dossiers/src/infrastructure/dossier-code-sequence';
 import { DossierReadModelProjection } from '../../libs/dossiers/src/infrastructure/projections/dossier-read-model.projection';
 import { createDossierTestDatabase } from '../../libs/dossiers/src/infrastructure/testing/dossier-database';
+import { testPersonalDataProtection } from '../../libs/dossiers/src/infrastructure/testing/personal-data';
 
 const UNIT = '000.31.18.H56';
 const counter: DossierActor = { id: 'officer-hoa', role: 'receiving-officer', agency: UNIT };
@@ -37,7 +38,7 @@ describe('at-risk scheduler (real PostgreSQL, fake clock)', () => {
   beforeAll(async () => {
     ({ db, store } = await createDossierTestDatabase());
     const loader = new SqlDossierContextLoader(db.dataSource);
-    const path = new DossierCommandPath(store);
+    const path = new DossierCommandPath(store, testPersonalDataProtection(db.dataSource));
     const submit = new SubmitDossierHandler(path, loader, clock);
     act = new PerformDossierActionHandler(store, path, loader, new PostgresDossierCodeAllocator(), clock);
     scheduler = new AtRiskScheduler(db.dataSource, act, { now: clock, logger: silent });

@@ -11,6 +11,7 @@ import {
   DossierCodeSequences1763780000500,
   DossierReadModelProjection,
   DossierReadModels1763780000510,
+  ApplicantKeys1763780000520,
   DossiersModule,
   OfficialCalendars1763780000800,
   OfficialCalendarsProjection,
@@ -31,6 +32,7 @@ export const ALL_MIGRATIONS = [
   AgencyDirectory1763780000210,
   DossierCodeSequences1763780000500,
   DossierReadModels1763780000510,
+  ApplicantKeys1763780000520,
   OfficialCalendars1763780000800,
   Webhooks1763780001000,
 ];

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@tthc/event-store';
+import { APP_CONFIG, type AppConfig } from '@tthc/platform';
+import { PersonalDataController } from './api/personal-data.controller';
+import { EraseApplicantHandler } from './application/erase-applicant/erase-applicant.handler';
+import { ApplicantKeyring } from './infrastructure/personal-data/applicant-keyring';
+import { resolveMasterKey } from './infrastructure/personal-data/master-key';
+import { PersonalDataProtection } from './infrastructure/personal-data/personal-data-protection';
 import { DossierActionsController } from './api/dossier-actions.controller';
 import { DossiersController } from './api/dossiers.controller';
 import { ImportsController } from './api/imports.controller';
@@ -38,6 +46,7 @@ export const DOSSIER_COMMAND_HANDLERS = [
   ImportDossiersHandler,
   ProposeOfficialCalendarHandler,
   SaveOfficialCalendarHandler,
+  EraseApplicantHandler,
 ];
 
 export const DOSSIER_QUERY_HANDLERS = [
@@ -55,6 +64,7 @@ export const DOSSIER_CONTROLLERS = [
   WorklistsController,
   ImportsController,
   CalendarsController,
+  PersonalDataController,
 ];
 
 const systemClock: Clock = () => new Date();
@@ -72,9 +82,28 @@ const systemClock: Clock = () => new Date();
     ...DOSSIER_COMMAND_HANDLERS,
     ...DOSSIER_QUERY_HANDLERS,
     {
+      provide: ApplicantKeyring,
+      useFactory: (db: DataSource, config: AppConfig) =>
+        new ApplicantKeyring(
+          db,
+          resolveMasterKey({
+            configured: config.personalData.masterKey,
+            dataDir: config.database.dataDir,
+            production: config.env === 'production',
+          }),
+        ),
+      inject: [getDataSourceToken(), APP_CONFIG],
+    },
+    {
+      provide: PersonalDataProtection,
+      useFactory: (keyring: ApplicantKeyring) => new PersonalDataProtection(keyring),
+      inject: [ApplicantKeyring],
+    },
+    {
       provide: DossierCommandPath,
-      useFactory: (store: PostgresEventStore) => new DossierCommandPath(store),
-      inject: [PostgresEventStore],
+      useFactory: (store: PostgresEventStore, protection: PersonalDataProtection) =>
+        new DossierCommandPath(store, protection),
+      inject: [PostgresEventStore, PersonalDataProtection],
     },
     DossierReader,
     { provide: DOSSIER_CONTEXT_LOADER, useClass: SqlDossierContextLoader },

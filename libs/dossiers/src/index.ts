@@ -9,6 +9,14 @@ export * from './domain/dossier';
 export { DossiersModule } from './dossiers.module';
 export { DossierCodeSequences1763780000500 } from './infrastructure/migrations/1763780000500-dossier-code-sequences';
 export { DossierReadModels1763780000510 } from './infrastructure/migrations/1763780000510-dossier-read-models';
+export { ApplicantKeys1763780000520 } from './infrastructure/migrations/1763780000520-applicant-keys';
+export { ApplicantKeyring } from './infrastructure/personal-data/applicant-keyring';
+export { resolveMasterKey } from './infrastructure/personal-data/master-key';
+export {
+  PersonalDataProtection,
+  isSealedField,
+} from './infrastructure/personal-data/personal-data-protection';
+export { APPLICANT_KEY_STREAM_TYPE } from './application/erase-applicant/erase-applicant.handler';
 export { DossierReadModelProjection } from './infrastructure/projections/dossier-read-model.projection';
 export { OfficialCalendars1763780000800 } from './infrastructure/calendar/1763780000800-official-calendars';
 export { OfficialCalendarsProjection } from './infrastructure/calendar/official-calendars.projection';

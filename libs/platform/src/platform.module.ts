@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { dataSourceOptions, type MigrationClass } from './database/data-source-options';
 import { HealthController } from './observability/health.controller';
 import { MetricsController } from './observability/metrics.controller';
+import { LOG_REDACT_PATHS, scrubRequestForLog } from './observability/log-redaction';
 import { ReadinessChecks } from './observability/readiness';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -39,7 +40,8 @@ export class PlatformModule {
               return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
             },
             // Personal data and secrets never reach the logs.
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            redact: LOG_REDACT_PATHS,
+            serializers: { req: scrubRequestForLog },
             autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
           },
         }),

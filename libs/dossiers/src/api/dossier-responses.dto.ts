@@ -111,8 +111,9 @@ export class DossierSummaryDto {
   @ApiProperty({ type: ApplicantViewDto })
   applicant!: ApplicantViewDto;
   @ApiProperty({
-    enum: ['full', 'masked'],
-    description: 'Full only for an official of the dossier’s agency (X-Actor-Agency)',
+    enum: ['full', 'masked', 'erased'],
+    description:
+      'Full only for an official of the dossier’s agency (X-Actor-Agency); erased once the applicant’s data key was destroyed',
   })
   personalData!: string;
 }

@@ -35,6 +35,7 @@ import {
   type DossierEvent,
   type DossierState,
 } from '../domain/dossier';
+import type { PersonalDataProtection } from '../infrastructure/personal-data/personal-data-protection';
 import { DOSSIER_STREAM_TYPE, dossierStreamId, foldDossier, toDossierEvents } from './dossier-stream';
 import type { DossierActionOutcome, DossierActionResult } from './views';
 
@@ -59,35 +60,54 @@ export interface DossierCommandSpec {
   readonly command: (state: DossierState, transaction: QueryRunner) => Promise<DossierCommand>;
 }
 
-/** A store that remembers the transaction CommandExecutor reads the stream with (see the note above). */
+/**
+ * A store that remembers the transaction CommandExecutor reads the stream with (see the note above), and
+ * keeps personal data sealed in the log: the history is opened for the decider, new events are sealed before
+ * they are appended, with the key of the applicant who opened the stream (personal-data-protection.ts).
+ */
 class TransactionCapturingStore extends PostgresEventStore {
   transaction?: QueryRunner;
+  private stored: readonly RecordedEvent[] = [];
 
-  constructor(private readonly inner: PostgresEventStore) {
+  constructor(
+    private readonly inner: PostgresEventStore,
+    private readonly protection: PersonalDataProtection,
+  ) {
     super(inner.db);
   }
 
-  override readStream(streamId: string, fromVersion = 1, runner?: QueryRunner): Promise<RecordedEvent[]> {
+  override async readStream(
+    streamId: string,
+    fromVersion = 1,
+    runner?: QueryRunner,
+  ): Promise<RecordedEvent[]> {
     this.transaction = runner;
-    return this.inner.readStream(streamId, fromVersion, runner);
+    this.stored = await this.inner.readStream(streamId, fromVersion, runner);
+    return this.protection.reveal(this.stored, runner);
   }
 
-  override append(
+  override async append(
     streamId: string,
     streamType: string,
     expected: ExpectedVersion,
     events: readonly NewEvent[],
     runner?: QueryRunner,
   ): Promise<AppendResult> {
-    return this.inner.append(streamId, streamType, expected, events, runner);
+    const transaction = runner ?? this.transaction;
+    if (transaction === undefined) throw new Error('Invariant: a dossier append outside its transaction');
+    const sealed = await this.protection.protect(streamId, events, this.stored, transaction);
+    return this.inner.append(streamId, streamType, expected, sealed, runner);
   }
 }
 
 export class DossierCommandPath {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly protection: PersonalDataProtection,
+  ) {}
 
   async execute(spec: DossierCommandSpec): Promise<DossierActionOutcome> {
-    const store = new TransactionCapturingStore(this.store);
+    const store = new TransactionCapturingStore(this.store, this.protection);
     const executor = new CommandExecutor(store);
     const { actor, correlationId, commandId } = spec.request;
     const { definition } = spec.context.procedure;

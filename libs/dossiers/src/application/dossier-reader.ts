@@ -13,6 +13,7 @@ import {
   type DossierState,
   type ExistingDossier,
 } from '../domain/dossier';
+import { PersonalDataProtection } from '../infrastructure/personal-data/personal-data-protection';
 import { stateName } from './dossier-command-path';
 import { dossierStreamId, foldDossier, toDossierEvents } from './dossier-stream';
 import { DossierNotKnown } from './errors';
@@ -47,6 +48,7 @@ export class DossierReader {
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
     @Inject(DOSSIER_CLOCK) private readonly clock: Clock,
+    @Inject(PersonalDataProtection) private readonly protection: PersonalDataProtection,
   ) {}
 
   /** The dossier id behind a code, from the dossier_views read model. */
@@ -59,7 +61,7 @@ export class DossierReader {
 
   /** @throws DossierNotKnown */
   async read(dossierId: string, actor: ReadingActor, mode: ReadMode): Promise<DossierDetails> {
-    const history = await this.store.readStream(dossierStreamId(dossierId));
+    const history = await this.protection.reveal(await this.store.readStream(dossierStreamId(dossierId)));
     const state = foldDossier(toDossierEvents(history));
     if (state.status === 'empty') throw new DossierNotKnown(dossierId);
     const { intake } = state;

@@ -67,6 +67,18 @@ export function maskAddress(address: string): string {
 
 export type ApplicantView = ApplicantDetails;
 
+/**
+ * What an applicant reads as once their data key was destroyed (crypto-shredding). `[erased]` can never be a
+ * real national ID (the API accepts letters and digits only), so it also marks the erased state.
+ */
+export const ERASED = '[erased]';
+export const ERASED_APPLICANT: ApplicantDetails = { name: ERASED, nationalId: ERASED };
+
+export const isErasedApplicant = (applicant: ApplicantDetails): boolean => applicant.nationalId === ERASED;
+
+/** full: an entitled official; masked: everyone else; erased: nobody can see it any more. */
+export type PersonalDataAccess = 'full' | 'masked' | 'erased';
+
 export function maskApplicant(applicant: ApplicantDetails): ApplicantView {
   return {
     name: maskName(applicant.name),
@@ -82,7 +94,8 @@ export function presentApplicant(
   actor: ReadingActor,
   dossierAgencyCode: string,
   applicant: ApplicantDetails,
-): { readonly applicant: ApplicantView; readonly personalData: 'full' | 'masked' } {
+): { readonly applicant: ApplicantView; readonly personalData: PersonalDataAccess } {
+  if (isErasedApplicant(applicant)) return { applicant: ERASED_APPLICANT, personalData: 'erased' };
   return canSeePersonalData(actor, dossierAgencyCode)
     ? { applicant, personalData: 'full' }
     : { applicant: maskApplicant(applicant), personalData: 'masked' };

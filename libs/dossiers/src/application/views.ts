@@ -2,7 +2,7 @@
 // retries, so every instant is an ISO-8601 string). The API's DTO classes document the same shapes.
 import type { JsonObject, LocalisedText } from '@tthc/procedures';
 import type { AttachmentMetadata } from '../domain/dossier';
-import type { ApplicantView } from './personal-data';
+import type { ApplicantView, PersonalDataAccess } from './personal-data';
 
 /** The answer to a submission and to every workflow action. */
 export interface DossierActionResult {
@@ -63,7 +63,7 @@ export interface DossierSummary {
   readonly atRisk: boolean;
   readonly rating: number | null;
   readonly applicant: ApplicantView;
-  readonly personalData: 'full' | 'masked';
+  readonly personalData: PersonalDataAccess;
 }
 
 /** The live clock (dossierClock) at `asOf`. */

@@ -19,6 +19,7 @@ import { SubmitDossierHandler } from '../application/submit-dossier/submit-dossi
 import { SqlDossierContextLoader } from './dossier-context-loader';
 import { PostgresDossierCodeAllocator } from './dossier-code-sequence';
 import { createDossierTestDatabase } from './testing/dossier-database';
+import { testPersonalDataProtection } from './testing/personal-data';
 
 const UNIT = '000.31.18.H56';
 const counter: DossierActor = { id: 'officer-hoa', role: 'receiving-officer', agency: UNIT };
@@ -62,7 +63,7 @@ describe('dossier codes', () => {
   beforeAll(async () => {
     ({ db, store } = await createDossierTestDatabase());
     const loader = new SqlDossierContextLoader(db.dataSource);
-    const path = new DossierCommandPath(store);
+    const path = new DossierCommandPath(store, testPersonalDataProtection(db.dataSource));
     const real = new PostgresDossierCodeAllocator();
     // Lets a test make the receipt fail after it drew its number, as a crash before the commit would.
     allocator = { next: (transaction, key) => real.next(transaction, key) };

@@ -4,7 +4,15 @@ import type { QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '../domain/event';
 import type { Projection } from '../subscriptions/projection';
 
-export const AUDIT_STREAM_TYPES = ['dossier', 'procedure', 'agency', 'administrative-unit', 'calendar'];
+export const AUDIT_STREAM_TYPES = [
+  'dossier',
+  'procedure',
+  'agency',
+  'administrative-unit',
+  'calendar',
+  // Erasures of applicants' personal data (crypto-shredding): who destroyed which key, when.
+  'applicant-key',
+];
 
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';

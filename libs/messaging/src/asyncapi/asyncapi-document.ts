@@ -89,8 +89,9 @@ const DESCRIPTION = [
   '- **Versions**: `type` ends in the schema version of `data`. Ignore members you do not know; a breaking ' +
     'change is a new version, hence a new message.',
   '- **Personal data**: members marked `x-personal-data` (applicant name, national ID, phone, e-mail, ' +
-    'address, application form) are personal data under Decree 13/2023/NĐ-CP: never log them; they are ' +
-    'to be encrypted.',
+    'address, application form) are personal data under Decree 13/2023/NĐ-CP: never log them. On the wire ' +
+    'they are sealed: such a member is `{ "$sealed": { v, alg: "A256GCM", kid, iv, ct, tag } }` (the ' +
+    'applicant also carries `lookup`), encrypted with the applicant’s data key; see SECURITY.md.',
   '',
   'Tiếng Việt: sự kiện nghiệp vụ của hệ thống một cửa, gửi qua Kafka theo chuẩn CloudEvents; mỗi sự kiện ' +
     'được giao ít nhất một lần, thứ tự được giữ trong từng hồ sơ (khóa = mã luồng); bên nhận loại bỏ bản ' +

@@ -40,6 +40,11 @@ export const STREAM_DESCRIPTIONS: Readonly<Record<EventStreamType, { summary: st
     summary: 'Official working-day calendars. Reserved: no event type is published on it yet.',
     titleVi: 'Lịch làm việc chính thức',
   },
+  'applicant-key': {
+    summary:
+      'Erasures of applicants’ personal data: ApplicantDataErased { keyId, erasedAt, reference } when a data key is destroyed (crypto-shredding; see SECURITY.md). Not yet in the message catalogue.',
+    titleVi: 'Xóa dữ liệu cá nhân của người nộp',
+  },
 };
 
 /** The CloudEvents `type` of an entry, e.g. `vn.tthc.dossier.received.v1`. */

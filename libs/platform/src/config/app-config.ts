@@ -58,6 +58,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SHUTDOWN_GRACE_MS?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  PERSONAL_DATA_MASTER_KEY?: string;
   // Webhooks (libs/integrations): the delivery dispatcher and its retry schedule.
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOKS_DISPATCH_ENABLED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000) WEBHOOK_RETRY_BASE_MS?: number;
@@ -101,6 +105,8 @@ export interface AppConfig {
   pollIntervalMs: number;
   log: { level: string; pretty: boolean };
   shutdownGraceMs: number;
+  /** Wraps the applicants' data keys; undefined: a key file in DATA_DIR (never in production). */
+  personalData: { masterKey?: string };
   webhooks: WebhookConfig;
 }
 
@@ -146,6 +152,7 @@ export const CONFIG_KEYS = [
   'LOG_LEVEL',
   'LOG_PRETTY',
   'SHUTDOWN_GRACE_MS',
+  'PERSONAL_DATA_MASTER_KEY',
   'WEBHOOKS_DISPATCH_ENABLED',
   'WEBHOOK_RETRY_BASE_MS',
   'WEBHOOK_RETRY_MAX_DELAY_MS',
@@ -193,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     pollIntervalMs: vars.POLL_INTERVAL_MS ?? 1000,
     log: { level: vars.LOG_LEVEL ?? 'info', pretty: vars.LOG_PRETTY ?? false },
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,
+    personalData: { masterKey: vars.PERSONAL_DATA_MASTER_KEY },
     webhooks: {
       dispatchEnabled: vars.WEBHOOKS_DISPATCH_ENABLED ?? true,
       retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS ?? 10_000,

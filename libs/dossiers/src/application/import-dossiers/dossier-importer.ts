@@ -16,6 +16,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { PostgresEventStore, requestHash, withTransaction, type NewEvent } from '@tthc/event-store';
+import type { PersonalDataProtection } from '../../infrastructure/personal-data/personal-data-protection';
 import { DomainError } from '@tthc/shared-kernel';
 import {
   decide,
@@ -218,6 +219,8 @@ export class DossierImporter {
     private readonly store: PostgresEventStore,
     private readonly loader: DossierContextLoader,
     private readonly allocator: DossierCodeAllocator,
+    /** Seals the applicant's personal data before the append; every caller that writes should pass it. */
+    private readonly protection?: PersonalDataProtection,
   ) {}
 
   /** Imports the lines (1-based line numbers in file order); blank lines are skipped. */
@@ -337,7 +340,12 @@ export class DossierImporter {
         await runner.query('SAVEPOINT import_record');
         try {
           const { events, result } = await this.replay(pending, correlationId, importedBy, runner);
-          await this.store.append(dossierStreamId(result.dossierId), DOSSIER_STREAM_TYPE, 0, events, runner);
+          const streamId = dossierStreamId(result.dossierId);
+          const stored =
+            this.protection === undefined
+              ? events
+              : await this.protection.protect(streamId, events, [], runner);
+          await this.store.append(streamId, DOSSIER_STREAM_TYPE, 0, stored, runner);
           await runner.query(
             `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
              VALUES ($1, $2, $3, $4, $5::jsonb)`,

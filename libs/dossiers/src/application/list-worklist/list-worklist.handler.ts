@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { PROBLEM_TYPE_BASE } from '@tthc/platform';
 import { localInstant, toLocalDate, addDays } from '../../domain/calendar';
 import { formatLocalMinute, type ApplicantDetails } from '../../domain/dossier';
+import { PersonalDataProtection } from '../../infrastructure/personal-data/personal-data-protection';
+import { dossierStreamId } from '../dossier-stream';
 import { presentApplicant, type ReadingActor } from '../personal-data';
 import { DOSSIER_CLOCK, DOSSIER_CONTEXT_LOADER, type Clock, type DossierContextLoader } from '../ports';
 import type { DossierSummary, WorklistPage } from '../views';
@@ -95,6 +97,7 @@ export class ListWorklistHandler implements IQueryHandler<ListWorklistQuery> {
     @Inject(getDataSourceToken()) private readonly db: DataSource,
     @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
     @Inject(DOSSIER_CLOCK) private readonly clock: Clock,
+    @Inject(PersonalDataProtection) private readonly protection: PersonalDataProtection,
   ) {}
 
   async execute({ filters, actor }: ListWorklistQuery): Promise<WorklistPage> {
@@ -128,8 +131,12 @@ export class ListWorklistHandler implements IQueryHandler<ListWorklistQuery> {
     )) as DossierViewRow[];
     const page = rows.slice(0, filters.limit);
     const last = page[page.length - 1];
+    // The read model keeps the applicant sealed as in the events: opened here, then masked unless entitled.
+    const applicants = await this.protection.revealApplicants(
+      page.map((row) => ({ streamId: dossierStreamId(row.id), applicant: row.applicant })),
+    );
     return {
-      items: page.map((row) => toSummary(row, actor)),
+      items: page.map((row, i) => toSummary({ ...row, applicant: applicants[i] ?? row.applicant }, actor)),
       nextCursor:
         rows.length > filters.limit && last !== undefined
           ? encodeCursor({ dueAt: iso(last.due_at), id: last.id })

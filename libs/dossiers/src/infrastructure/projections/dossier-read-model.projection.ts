@@ -8,10 +8,11 @@
 // once a well-formed DossierSubmitted opened it.
 import type { QueryRunner } from 'typeorm';
 import type { Projection, RecordedEvent } from '@tthc/event-store';
-import type { DossierEvent, DossierSubmitted } from '../../domain/dossier';
+import type { ApplicantDetails, DossierEvent, DossierSubmitted } from '../../domain/dossier';
 import { DOSSIER_STREAM_TYPE, dossierIdOf } from '../../application/dossier-stream';
 import { maskName, verificationHashes } from '../../application/personal-data';
 import { describeEvent } from '../../application/timeline-labels';
+import { isSealedField } from '../personal-data/personal-data-protection';
 
 /** A column value, or a SQL expression over the row's current values. */
 type Value = unknown | { readonly sql: string };
@@ -31,9 +32,20 @@ function isWellFormedSubmission(data: unknown): data is DossierSubmitted['data']
     typeof d.agencyCode === 'string' &&
     typeof d.channel === 'string' &&
     typeof d.submittedAt === 'string' &&
-    typeof d.applicant?.name === 'string' &&
-    typeof d.applicant.nationalId === 'string'
+    (isSealedField(d.applicant) ||
+      (typeof d.applicant?.name === 'string' && typeof d.applicant.nationalId === 'string'))
   );
+}
+
+/**
+ * The applicant columns. Sealed (personal-data-protection.ts): kept sealed, the lookup's keyed codes as the
+ * verification hashes, and no name at all, since even a masked name would outlive an erasure. Clear (events
+ * from before sealing): as they always were.
+ */
+function applicantColumns(id: string, applicant: unknown): [string, string, string[]] {
+  if (isSealedField(applicant)) return ['***', JSON.stringify(applicant), [...(applicant.lookup ?? [])]];
+  const clear = applicant as ApplicantDetails;
+  return [maskName(clear.name), JSON.stringify(clear), verificationHashes(id, clear)];
 }
 
 export class DossierReadModelProjection implements Projection {
@@ -78,9 +90,7 @@ export class DossierReadModelProjection implements Projection {
         d.onlineLevel,
         String(d.onlineServiceLevel),
         d.submittedAt,
-        maskName(d.applicant.name),
-        JSON.stringify(d.applicant),
-        verificationHashes(id, d.applicant),
+        ...applicantColumns(id, d.applicant),
         recorded.occurredAt,
         recorded.streamVersion,
       ],

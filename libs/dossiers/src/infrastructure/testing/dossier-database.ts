@@ -20,6 +20,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
 import { DossierCodeSequences1763780000500 } from '../migrations/1763780000500-dossier-code-sequences';
 import { DossierReadModels1763780000510 } from '../migrations/1763780000510-dossier-read-models';
+import { ApplicantKeys1763780000520 } from '../migrations/1763780000520-applicant-keys';
 
 export const DOSSIER_TEST_MIGRATIONS = [
   EventStore1763780000000,
@@ -27,6 +28,7 @@ export const DOSSIER_TEST_MIGRATIONS = [
   AgencyDirectory1763780000210,
   DossierCodeSequences1763780000500,
   DossierReadModels1763780000510,
+  ApplicantKeys1763780000520,
 ];
 
 const PUBLISHED_AT = '2026-01-05T01:00:00.000Z';

@@ -1,0 +1,88 @@
+// The applicants' data keys (`applicant_keys`): one per applicant, found by a keyed hash of the normalised
+// national ID (never the ID itself), stored only wrapped by the master key. Erasure destroys the wrapped key
+// and the reference in one UPDATE; the row stays as the record that the key existed and when it was destroyed.
+import { randomUUID } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { normaliseNationalId } from '../../application/personal-data';
+import { deriveKey, keyedHash, newDataKey, unwrapDataKey, wrapDataKey } from './personal-data-cipher';
+
+type Queryable = Pick<DataSource, 'query'> | Pick<QueryRunner, 'query'>;
+
+/** A data key as the keyring hands it out: the key, or `erased` once destroyed (or never known here). */
+export type DataKey =
+  { readonly id: string; readonly key: Buffer } | { readonly id: string; readonly key: 'erased' };
+
+export interface ErasedKey {
+  readonly keyId: string;
+  readonly erasedAt: string;
+}
+
+export class ApplicantKeyring {
+  private readonly refKey: Buffer;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly master: Buffer,
+  ) {
+    this.refKey = deriveKey(master, 'applicant-ref');
+  }
+
+  /** The keyed hash that finds an applicant's key; equal IDs written differently give the same reference. */
+  applicantRef(nationalId: string): string {
+    return keyedHash(this.refKey, 'applicant-ref', normaliseNationalId(nationalId));
+  }
+
+  /**
+   * The applicant's live data key, made on first use inside the caller's transaction (so a rolled-back
+   * submission leaves no key behind). Two concurrent first submissions of one applicant meet on the partial
+   * unique index: the second waits, inserts nothing, and reads the first one's key.
+   */
+  async keyFor(nationalId: string, runner: QueryRunner): Promise<{ id: string; key: Buffer }> {
+    const ref = this.applicantRef(nationalId);
+    const id = randomUUID();
+    await runner.query(
+      `INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
+       ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING`,
+      [id, ref, wrapDataKey(this.master, id, newDataKey())],
+    );
+    const rows = (await runner.query(
+      'SELECT id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',
+      [ref],
+    )) as { id: string; wrapped_key: string }[];
+    const row = rows[0];
+    if (row === undefined) throw new Error('Invariant: the applicant key vanished in its own transaction');
+    return { id: row.id, key: unwrapDataKey(this.master, row.id, row.wrapped_key) };
+  }
+
+  /** The keys with these ids; an erased or unknown id maps to `erased`. */
+  async keys(ids: Iterable<string>, runner?: QueryRunner): Promise<Map<string, DataKey>> {
+    const wanted = [...new Set(ids)];
+    const found = new Map<string, DataKey>();
+    if (wanted.length === 0) return found;
+    const on: Queryable = runner ?? this.db;
+    const rows = (await on.query(
+      'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE id::text = ANY($1::text[])',
+      [wanted],
+    )) as { id: string; wrapped_key: string | null }[];
+    const wrapped = new Map(rows.map((row) => [row.id, row.wrapped_key]));
+    for (const id of wanted) {
+      const w = wrapped.get(id);
+      found.set(id, w == null ? { id, key: 'erased' } : { id, key: unwrapDataKey(this.master, id, w) });
+    }
+    return found;
+  }
+
+  /** Destroys the applicant's live key (crypto-shredding); undefined when there is none. */
+  async erase(nationalId: string, runner: QueryRunner): Promise<ErasedKey | undefined> {
+    const rows = (await runner.query(
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+      `WITH erased AS (
+         UPDATE applicant_keys SET wrapped_key = NULL, applicant_ref = NULL, erased_at = now()
+         WHERE applicant_ref = $1 AND erased_at IS NULL RETURNING id::text AS id, erased_at)
+       SELECT id, erased_at FROM erased`,
+      [this.applicantRef(nationalId)],
+    )) as { id: string; erased_at: Date }[];
+    const row = rows[0];
+    return row === undefined ? undefined : { keyId: row.id, erasedAt: new Date(row.erased_at).toISOString() };
+  }
+}

@@ -1,0 +1,191 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { NewEvent, RecordedEvent } from '@tthc/event-store';
+import { withTransaction } from '@tthc/event-store';
+import { createTestDatabase, type TestDatabase } from '@tthc/testing';
+import { ERASED_APPLICANT, presentApplicant } from '../../application/personal-data';
+import { ApplicantKeys1763780000520 } from '../migrations/1763780000520-applicant-keys';
+import { ApplicantKeyring } from './applicant-keyring';
+import { KEY_BYTES } from './personal-data-cipher';
+import { isSealedField, PersonalDataProtection } from './personal-data-protection';
+
+const applicant = {
+  name: 'Nguyễn Thị Lan',
+  nationalId: '056195000123',
+  phone: '0905 123 456',
+  email: 'lan.nguyen@example.vn',
+  address: 'Thôn Suối Cá, xã Khánh Trung, tỉnh Khánh Hòa',
+};
+const formData = { applicant: { fullName: 'Nguyễn Thị Lan', personalId: '056195000123' } };
+const OFFICIAL = { id: 'officer-1', role: 'receiving-officer', agency: '000.31.18.H56' };
+
+/** A recorded event as the store would give it back, from what was appended. */
+function recorded(streamId: string, event: NewEvent, version: number): RecordedEvent {
+  return {
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: event.metadata,
+    streamId,
+    streamType: 'dossier',
+    streamVersion: version,
+    occurredAt: event.occurredAt,
+    recordedAt: event.occurredAt,
+    logPosition: { transactionId: '1', position: String(version) },
+  };
+}
+
+function submitted(dossierId: string, who = applicant): NewEvent {
+  return {
+    type: 'DossierSubmitted',
+    data: {
+      dossierId,
+      procedureCode: '1.004873',
+      agencyCode: '000.31.18.H56',
+      channel: 'online',
+      applicant: who,
+      formData,
+    },
+    metadata: {},
+    occurredAt: new Date('2026-03-02T02:00:00Z'),
+  };
+}
+
+describe('personal data sealed in dossier events, with crypto-shredding (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let keyring: ApplicantKeyring;
+  let protection: PersonalDataProtection;
+
+  beforeAll(async () => {
+    db = await createTestDatabase([ApplicantKeys1763780000520]);
+    keyring = new ApplicantKeyring(db.dataSource, randomBytes(KEY_BYTES));
+    protection = new PersonalDataProtection(keyring);
+  });
+  afterAll(() => db.drop());
+
+  const seal = (streamId: string, events: NewEvent[], prior: RecordedEvent[] = []) =>
+    withTransaction(db.dataSource, (runner) => protection.protect(streamId, events, prior, runner));
+
+  it('seals the applicant and the form data, keeps the rest clear, and opens them again', async () => {
+    const dossierId = randomUUID();
+    const streamId = `dossier-${dossierId}`;
+    const [sealed] = await seal(streamId, [submitted(dossierId)]);
+    const text = JSON.stringify(sealed?.data);
+    for (const secret of ['056195000123', '0905', 'Lan', 'example.vn', 'Suối Cá'])
+      expect(text).not.toContain(secret);
+    expect(sealed?.data).toMatchObject({
+      dossierId,
+      procedureCode: '1.004873',
+      agencyCode: '000.31.18.H56',
+      channel: 'online',
+    });
+
+    const [opened] = await protection.reveal([recorded(streamId, sealed!, 1)]);
+    expect(opened?.data).toMatchObject({ applicant, formData });
+  });
+
+  it('uses one key per applicant, and later form data of the dossier goes under the same key', async () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    const [a] = await seal(`dossier-${first}`, [
+      submitted(first, { ...applicant, nationalId: '056 195 000 123' }),
+    ]);
+    const [b] = await seal(`dossier-${second}`, [submitted(second)]);
+    const kid = (event: NewEvent | RecordedEvent, field = 'applicant') => {
+      const value = (event.data as Record<string, unknown>)[field];
+      return isSealedField(value) ? value.$sealed.kid : undefined;
+    };
+    expect(kid(a!)).toBeDefined();
+    expect(kid(a!)).toBe(kid(b!));
+    const prior = [recorded(`dossier-${second}`, b!, 1)];
+    const [completed] = await seal(
+      `dossier-${second}`,
+      [
+        {
+          type: 'DossierCompleted',
+          data: { completedAt: 'x', formData },
+          metadata: {},
+          occurredAt: new Date(),
+        },
+      ],
+      prior,
+    );
+    expect(kid(completed!, 'formData')).toBe(kid(b!));
+  });
+
+  it('after erasure reads as erased everywhere, the lookup stops matching, and nothing else changes', async () => {
+    const erasedId = '079203009999';
+    const dossierId = randomUUID();
+    const streamId = `dossier-${dossierId}`;
+    const [sealed] = await seal(streamId, [submitted(dossierId, { ...applicant, nationalId: erasedId })]);
+    const stored = (sealed!.data as { applicant: unknown }).applicant;
+    const hashes = isSealedField(stored) ? [...(stored.lookup ?? [])] : [];
+    expect(await protection.matchesLookup(dossierId, stored, hashes, '0905123456')).toBe(true);
+    expect(await protection.matchesLookup(dossierId, stored, hashes, erasedId)).toBe(true);
+    expect(await protection.matchesLookup(dossierId, stored, hashes, '0905123457')).toBe(false);
+
+    const erasure = await withTransaction(db.dataSource, (runner) => keyring.erase(erasedId, runner));
+    expect(erasure?.keyId).toBeDefined();
+
+    const [opened] = await protection.reveal([recorded(streamId, sealed!, 1)]);
+    expect(opened?.data).toMatchObject({
+      applicant: ERASED_APPLICANT,
+      formData: {},
+      procedureCode: '1.004873',
+      agencyCode: '000.31.18.H56',
+      channel: 'online',
+    });
+    expect(
+      presentApplicant(
+        OFFICIAL,
+        '000.31.18.H56',
+        (opened!.data as { applicant: typeof applicant }).applicant,
+      ),
+    ).toEqual({
+      applicant: ERASED_APPLICANT,
+      personalData: 'erased',
+    });
+    expect(await protection.revealApplicants([{ streamId, applicant: stored }])).toEqual([ERASED_APPLICANT]);
+    expect(await protection.matchesLookup(dossierId, stored, hashes, '0905123456')).toBe(false);
+    const rows = (await db.dataSource.query('SELECT * FROM applicant_keys WHERE id = $1', [
+      erasure?.keyId,
+    ])) as {
+      wrapped_key: string | null;
+      applicant_ref: string | null;
+    }[];
+    expect(rows[0]).toMatchObject({ wrapped_key: null, applicant_ref: null });
+    // A second erasure finds nothing live; a new submission gets a new key.
+    expect(await withTransaction(db.dataSource, (runner) => keyring.erase(erasedId, runner))).toBeUndefined();
+    const again = randomUUID();
+    const [fresh] = await seal(`dossier-${again}`, [
+      submitted(again, { ...applicant, nationalId: erasedId }),
+    ]);
+    const freshApplicant = (fresh!.data as { applicant: unknown }).applicant;
+    expect(isSealedField(freshApplicant) && freshApplicant.$sealed.kid).not.toBe(erasure?.keyId);
+  });
+
+  it('refuses a tampered sealed value instead of calling it erased', async () => {
+    const dossierId = randomUUID();
+    const streamId = `dossier-${dossierId}`;
+    const [sealed] = await seal(streamId, [
+      submitted(dossierId, { ...applicant, nationalId: '001122334455' }),
+    ]);
+    const data = sealed!.data as { applicant: { $sealed: { ct: string } } };
+    const ct = Buffer.from(data.applicant.$sealed.ct, 'base64');
+    ct[3] ^= 0xff;
+    const tampered = {
+      ...sealed!,
+      data: {
+        ...data,
+        applicant: { ...data.applicant, $sealed: { ...data.applicant.$sealed, ct: ct.toString('base64') } },
+      },
+    };
+    await expect(protection.reveal([recorded(streamId, tampered, 1)])).rejects.toThrow(/authenticate/);
+  });
+
+  it('reads events written before sealing as they are', async () => {
+    const dossierId = randomUUID();
+    const legacy = recorded(`dossier-${dossierId}`, submitted(dossierId), 1);
+    expect(await protection.reveal([legacy])).toEqual([legacy]);
+  });
+});
