@@ -1,0 +1,236 @@
+// The SQL aggregation against the pure domain reference, on the same dossiers: histories written to a real
+// PostgreSQL event store, projected by DossierFactsProjection, then counted for many periods both ways. Also:
+// the watermark stamps the events applied, and a rebuild from zero gives the same rows.
+import { catchUp, EventStore1763780000000, PostgresEventStore, rebuildProjection } from '@tthc/event-store';
+import { createTestDatabase, type TestDatabase } from '@tthc/testing';
+import { AgencyDirectory1763780000210, ProcedureRegistry1763780000200 } from '@tthc/procedures';
+import { processingTimesOf } from '../domain/processing-time';
+import { summariseIi06a } from '../domain/ii06a';
+import { boundsOf, seriesPeriods } from '../domain/periods';
+import { distributionOf } from '../domain/statistics';
+import { summariseTimeSavings } from '../domain/time-savings';
+import { dossier, type DossierHistory } from '../domain/testing/dossier-history';
+import type { DossierFacts } from '../domain/dossier-facts';
+import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
+import { DossierFactsProjection } from './projections/dossier-facts.projection';
+import { queryIi06a, queryProcessingTime, queryTimeSavings, queryWatermark } from './analytics-queries';
+
+/** 60 dossiers over January–April 2025 with every kind of history, deterministic. */
+function histories(): DossierHistory[] {
+  const out: DossierHistory[] = [];
+  const day = (n: number) => {
+    const d = new Date(Date.UTC(2025, 0, 2) + n * 2 * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  };
+  for (let i = 0; i < 60; i++) {
+    const d0 = day(i);
+    const d1 = day(i + 1 + (i % 4));
+    const d2 = day(i + 2 + (i % 7));
+    const channel = (['counter', 'online', 'post'] as const)[i % 3];
+    const h = dossier(`d${i}`, `${d0} 07:00`, {
+      channel,
+      onlineLevel: channel === 'online' ? (i % 2 === 0 ? 'full' : 'partial') : 'none',
+      payment: i % 5 === 0,
+      agency: i % 2 === 0 ? '000.31.18.H56' : '000.32.18.H56',
+    });
+    if (i % 17 === 16) {
+      out.push(h.refusedAtReceipt(`${d0} 08:00`));
+      continue;
+    }
+    h.received(`${d0} 08:00`, `${d1} 08:00`, 1 + (i % 3), 3 + (i % 3));
+    if (i % 5 === 1) {
+      h.supplementRequested(`${d0} 10:00`);
+      if (i % 10 === 1) {
+        out.push(h); // still waiting for the citizen
+        continue;
+      }
+      h.supplementProvided(`${day(i + 1)} 09:00`, `${d2} 09:00`, 1.5, i % 3 === 0 ? 'online' : 'counter');
+    }
+    if (i % 11 === 3)
+      h.excludedInterval(
+        'financial-obligation',
+        `${day(i + 1)} 13:00`,
+        `${day(i + 1)} 15:00`,
+        `${d2} 10:00`,
+        0.25,
+      );
+    if (i % 13 === 5) {
+      out.push(h.withdrawn(`${day(i + 1)} 11:00`));
+      continue;
+    }
+    if (i % 9 === 4) {
+      out.push(h.refused(`${d2} 11:00`));
+      continue;
+    }
+    if (i % 8 === 7) {
+      out.push(h); // still open
+      continue;
+    }
+    if (i % 6 === 2) h.apologised(`${d1} 07:00`);
+    const late = i % 4 === 0;
+    const early = i % 4 === 2;
+    const resolvedAt = early ? `${d0} 16:30` : `${late ? d2 : d1} ${i % 2 === 0 ? '07:30' : '16:00'}`;
+    h.resolved(resolvedAt, `${d1} 08:00`, {
+      workingDaysUsed: 1 + (i % 5) * 0.375,
+      beforeStatutoryDue: 2 - (i % 4),
+      electronic: i % 3 === 1,
+      apologised: i % 6 === 2,
+    });
+    if (i % 3 !== 2) h.returned(`${day(i + 3 + (i % 7))} 09:00`, i % 3 === 1 ? 'online' : 'counter');
+    if (i % 4 === 1) h.rated(`${day(i + 5)} 10:00`, 3 + (i % 3));
+    out.push(h);
+  }
+  return out;
+}
+
+describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const projection = new DossierFactsProjection();
+  const all = histories();
+  const facts: DossierFacts[] = all.map((h) => h.facts());
+  const periods = [
+    { from: '2025-01-01', to: '2025-04-30' },
+    ...seriesPeriods({ from: '2025-01-01', to: '2025-05-31' }, 'month', 'calendar'),
+    ...seriesPeriods({ from: '2025-01-01', to: '2025-05-31' }, 'month', 'cutoff-15'),
+    { from: '2025-02-10', to: '2025-02-10' },
+    { from: '2025-03-03', to: '2025-03-09' },
+  ];
+
+  const withRunner = async <T>(work: (runner: import('typeorm').QueryRunner) => Promise<T>): Promise<T> => {
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      return await work(runner);
+    } finally {
+      await runner.release();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase([
+      EventStore1763780000000,
+      ProcedureRegistry1763780000200,
+      AgencyDirectory1763780000210,
+      AnalyticsFacts1763780000900,
+    ]);
+    store = new PostgresEventStore(db.dataSource);
+    for (const h of all) {
+      await store.append(
+        `dossier-${h.id}`,
+        'dossier',
+        0,
+        h.events.map((e) => ({
+          type: e.type,
+          data: e.data,
+          metadata: {},
+          occurredAt: new Date('2025-06-01'),
+        })),
+      );
+    }
+    await catchUp(db.dataSource, store, projection, 100);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('counts II.06a exactly as the domain does, for every period and both granularities', async () => {
+    for (const period of periods) {
+      const bounds = boundsOf(period);
+      for (const granularity of ['day', 'minute'] as const) {
+        const [sql] = await withRunner((r) => queryIi06a(r, bounds, {}, 'none', granularity));
+        expect({ period, figures: sql.figures }).toEqual({
+          period,
+          figures: summariseIi06a(facts, bounds, granularity),
+        });
+      }
+    }
+  });
+
+  it('exercises every bucket (the histories are not trivial)', async () => {
+    const march = boundsOf({ from: '2025-03-01', to: '2025-03-31' });
+    const whole = summariseIi06a(facts, boundsOf({ from: '2025-01-01', to: '2025-04-30' }), 'day');
+    const inMarch = summariseIi06a(facts, march);
+    for (const figure of [
+      'resolvedEarly',
+      'resolvedOnTime',
+      'resolvedLate',
+      'lateWithApology',
+      'lateWithoutApology',
+      'refused',
+      'withdrawn',
+      'inProgressWaitingForCitizen',
+      'inProgressOverdue',
+      'resolvedNotCollected',
+    ] as const) {
+      expect({ figure, positive: whole[figure] > 0 }).toEqual({ figure, positive: true });
+    }
+    expect(inMarch.carriedOver).toBeGreaterThan(0);
+    expect(inMarch.receivedOnlineFull + inMarch.receivedOnlinePartial + inMarch.receivedPost).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('filters by agency and channel like the domain', async () => {
+    const bounds = boundsOf({ from: '2025-02-01', to: '2025-02-28' });
+    const [sql] = await withRunner((r) =>
+      queryIi06a(r, bounds, { agencies: ['000.32.18.H56'], channel: 'online' }, 'none', 'day'),
+    );
+    const subset = facts.filter((f) => f.agencyCode === '000.32.18.H56' && f.channel === 'online');
+    expect(sql.figures).toEqual(summariseIi06a(subset, bounds));
+  });
+
+  it('gives the processing-time distributions the domain gives', async () => {
+    for (const period of periods.slice(0, 6)) {
+      const bounds = boundsOf(period);
+      const inPeriod = facts.filter(
+        (f) =>
+          f.outcome === 'resolved' &&
+          Date.parse(f.endedAt ?? '') >= bounds.startMs &&
+          Date.parse(f.endedAt ?? '') < bounds.endMs,
+      );
+      const times = inPeriod.map((f) => processingTimesOf(f)!);
+      const groups = await withRunner((r) => queryProcessingTime(r, bounds, {}, 'none'));
+      if (inPeriod.length === 0) {
+        expect(groups).toEqual([]);
+        continue;
+      }
+      for (const measure of ['workingNet', 'workingGross', 'calendarGross', 'calendarNet'] as const) {
+        expect({ measure, ...groups[0].measures[measure] }).toEqual({
+          measure,
+          ...distributionOf(times.map((t) => t[measure])),
+        });
+      }
+    }
+  });
+
+  it('sums the days saved as the domain does (fixed trip cost)', async () => {
+    const bounds = boundsOf({ from: '2025-01-01', to: '2025-04-30' });
+    const [sql] = await withRunner((r) => queryTimeSavings(r, bounds, {}, 'none', 0.5));
+    const reference = summariseTimeSavings(
+      facts,
+      (f) => Date.parse(f.endedAt ?? '') >= bounds.startMs && Date.parse(f.endedAt ?? '') < bounds.endMs,
+      () => 0.5,
+      { tripCostDays: 0.5, hoursPerWorkingDay: 8 },
+    );
+    expect(sql).toMatchObject({
+      resolved: reference.resolved,
+      processingDaysSavedPositive: reference.processingDaysSavedPositive,
+      processingDaysSavedNet: reference.processingDaysSavedNet,
+      tripsBaseline: reference.tripsBaseline,
+      tripsActual: reference.tripsActual,
+      travelDaysSaved: reference.travelDaysSaved,
+    });
+  });
+
+  it('stamps the events applied, and a rebuild from zero gives identical rows and stamp', async () => {
+    const events = all.reduce((n, h) => n + h.events.length, 0);
+    const before = await withRunner((r) => queryWatermark(r, projection.name));
+    expect(before.eventsApplied).toBe(events);
+    const rows = () =>
+      db.dataSource.query('SELECT * FROM analytics_dossier_facts ORDER BY stream_id') as Promise<unknown[]>;
+    const rowsBefore = JSON.stringify(await rows());
+    await rebuildProjection(db.dataSource, store, projection, { batchSize: 7 });
+    expect(JSON.stringify(await rows())).toBe(rowsBefore);
+    expect(await withRunner((r) => queryWatermark(r, projection.name))).toEqual(before);
+  });
+});

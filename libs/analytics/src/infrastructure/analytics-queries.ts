@@ -1,0 +1,478 @@
+// SQL aggregation over the analytics read model. Each function counts, for one period [S, E) and one slice,
+// the same buckets as the pure domain functions (domain/ii06a.ts, processing-time.ts, time-savings.ts); an
+// integration test checks SQL against them on the same facts. Sums and means go through `numeric` and
+// per-dossier values are rounded to 4 decimals first, so the result does not depend on row order: a rebuilt
+// read model gives byte-identical reports.
+//
+// Indexes: (agency_code, received_at) for "received before E and not ended before S", (agency_code,
+// ended_at) for "ended in [S, E)"; see the migration.
+import type { QueryRunner } from 'typeorm';
+import type { TimelinessGranularity } from '../domain/dossier-event-types';
+import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
+import type { PeriodBounds } from '../domain/periods';
+
+export const GROUPINGS = [
+  'none',
+  'field',
+  'procedure',
+  'procedure-version',
+  'agency',
+  'channel',
+  'online-level',
+] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export interface SliceFilters {
+  /** Agency codes in scope (the roll-up of the requested agency); undefined = every agency. */
+  readonly agencies?: readonly string[];
+  readonly procedure?: string;
+  readonly version?: number;
+  readonly field?: string;
+  readonly channel?: string;
+  readonly onlineLevel?: string;
+}
+
+export interface GroupLabel {
+  readonly key: string;
+  readonly vi: string | null;
+  readonly en: string | null;
+}
+
+/** Parameters and WHERE fragments of one query, numbered in the order they are added. */
+class Sql {
+  readonly params: unknown[] = [];
+  readonly where: string[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  and(condition: string): void {
+    this.where.push(condition);
+  }
+
+  whereClause(): string {
+    return this.where.length === 0 ? '' : `WHERE ${this.where.join(' AND ')}`;
+  }
+}
+
+const REGISTRY_JOIN =
+  'LEFT JOIN procedure_versions pv ON pv.code = f.procedure_code AND pv.version = f.procedure_version';
+
+function applyFilters(sql: Sql, filters: SliceFilters): void {
+  if (filters.agencies !== undefined) sql.and(`f.agency_code = ANY(${sql.param(filters.agencies)}::text[])`);
+  if (filters.procedure !== undefined) sql.and(`f.procedure_code = ${sql.param(filters.procedure)}`);
+  if (filters.version !== undefined) sql.and(`f.procedure_version = ${sql.param(filters.version)}`);
+  if (filters.field !== undefined) sql.and(`pv.field_code = ${sql.param(filters.field)}`);
+  if (filters.channel !== undefined) sql.and(`f.channel = ${sql.param(filters.channel)}`);
+  if (filters.onlineLevel !== undefined) sql.and(`f.online_level = ${sql.param(filters.onlineLevel)}`);
+}
+
+function groupExpressions(grouping: Grouping): { key: string; vi: string; en: string } {
+  switch (grouping) {
+    case 'none':
+      return { key: `''`, vi: 'NULL', en: 'NULL' };
+    case 'field':
+      return { key: `coalesce(pv.field_code, '')`, vi: 'max(pv.field_name_vi)', en: 'max(pv.field_name_en)' };
+    case 'procedure':
+      return { key: 'f.procedure_code', vi: 'max(pv.name_vi)', en: 'max(pv.name_en)' };
+    case 'procedure-version':
+      return {
+        key: `f.procedure_code || '@' || f.procedure_version`,
+        vi: 'max(pv.name_vi)',
+        en: 'max(pv.name_en)',
+      };
+    case 'agency':
+      return { key: 'f.agency_code', vi: 'NULL', en: 'NULL' };
+    case 'channel':
+      return { key: 'f.channel', vi: 'NULL', en: 'NULL' };
+    case 'online-level':
+      return { key: 'f.online_level', vi: 'NULL', en: 'NULL' };
+  }
+}
+
+const TIMELINESS_COLUMN: Record<TimelinessGranularity, string> = {
+  day: 'f.timeliness_day',
+  minute: 'f.timeliness_minute',
+};
+
+export interface Ii06aGroup extends GroupLabel {
+  readonly figures: Ii06aFigures;
+}
+
+/** II.06a per group for [S, E). */
+export async function queryIi06a(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+  granularity: TimelinessGranularity,
+): Promise<Ii06aGroup[]> {
+  const sql = new Sql();
+  const S = sql.param(new Date(bounds.startMs).toISOString());
+  const E = sql.param(new Date(bounds.endMs).toISOString());
+  sql.and('f.received_at IS NOT NULL');
+  sql.and(`f.received_at < ${E}::timestamptz`);
+  sql.and(`(f.ended_at IS NULL OR f.ended_at >= ${S}::timestamptz)`);
+  applyFilters(sql, filters);
+  const t = TIMELINESS_COLUMN[granularity];
+  const g = groupExpressions(grouping);
+  const received = `f.received_at >= ${S}::timestamptz`;
+  const endsIn = `f.ended_at < ${E}::timestamptz`;
+  const resolved = `${endsIn} AND f.outcome = 'resolved'`;
+  const open = `(f.ended_at IS NULL OR f.ended_at >= ${E}::timestamptz)`;
+  const pausedAt = (kind: string) => `(f.has_pauses AND EXISTS (
+      SELECT 1 FROM jsonb_array_elements(f.pauses) p
+      WHERE (p->>'from')::timestamptz < ${E}::timestamptz
+        AND (p->>'to' IS NULL OR (p->>'to')::timestamptz >= ${E}::timestamptz)${kind}))`;
+  // The committed deadline in force at E: the last one that started before E (most dossiers have one).
+  const dueAtEnd = `(CASE WHEN jsonb_array_length(f.deadlines) <= 1 THEN f.receipt_due_at ELSE (
+      SELECT (d->>'dueAt')::timestamptz FROM jsonb_array_elements(f.deadlines) WITH ORDINALITY AS x(d, n)
+      WHERE (d->>'from')::timestamptz < ${E}::timestamptz ORDER BY n DESC LIMIT 1) END)`;
+  const rows = (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en,
+       count(*) FILTER (WHERE f.received_at < ${S}::timestamptz)::int AS "carriedOver",
+       count(*) FILTER (WHERE ${received} AND f.channel = 'online' AND f.online_level = 'full')::int AS "receivedOnlineFull",
+       count(*) FILTER (WHERE ${received} AND f.channel = 'online' AND f.online_level <> 'full')::int AS "receivedOnlinePartial",
+       count(*) FILTER (WHERE ${received} AND f.channel = 'counter')::int AS "receivedCounter",
+       count(*) FILTER (WHERE ${received} AND f.channel = 'post')::int AS "receivedPost",
+       count(*) FILTER (WHERE ${resolved} AND ${t} = 'early')::int AS "resolvedEarly",
+       count(*) FILTER (WHERE ${resolved} AND ${t} = 'on-time')::int AS "resolvedOnTime",
+       count(*) FILTER (WHERE ${resolved} AND ${t} = 'late')::int AS "resolvedLate",
+       count(*) FILTER (WHERE ${resolved} AND ${t} = 'late' AND f.late_apologised)::int AS "lateWithApology",
+       count(*) FILTER (WHERE ${resolved} AND (f.returned_at IS NULL OR f.returned_at >= ${E}::timestamptz))::int
+         AS "resolvedNotCollected",
+       count(*) FILTER (WHERE ${endsIn} AND f.outcome = 'refused')::int AS refused,
+       count(*) FILTER (WHERE ${endsIn} AND f.outcome = 'withdrawn')::int AS withdrawn,
+       count(*) FILTER (WHERE ${open})::int AS "inProgress",
+       count(*) FILTER (WHERE ${open} AND NOT ${pausedAt('')} AND ${dueAtEnd} < ${E}::timestamptz)::int
+         AS "inProgressOverdue",
+       count(*) FILTER (WHERE ${open} AND ${pausedAt(` AND p->>'kind' = 'supplement'`)})::int
+         AS "inProgressWaitingForCitizen"
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN}
+     ${sql.whereClause()}
+     GROUP BY 1 ORDER BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    key: row.key as string,
+    vi: row.vi as string | null,
+    en: row.en as string | null,
+    figures: completeIi06a(row as Partial<Record<keyof Ii06aFigures, number>>),
+  }));
+}
+
+/** Fills the derived columns of II.06a from the counted ones. */
+export function completeIi06a(counted: Partial<Record<keyof Ii06aFigures, number>>): Ii06aFigures {
+  const f = { ...emptyIi06a(), ...pick(counted) };
+  f.receivedOnline = f.receivedOnlineFull + f.receivedOnlinePartial;
+  f.receivedCounterAndPost = f.receivedCounter + f.receivedPost;
+  f.received = f.receivedOnline + f.receivedCounterAndPost;
+  f.toResolve = f.carriedOver + f.received;
+  f.resolved = f.resolvedEarly + f.resolvedOnTime + f.resolvedLate;
+  f.lateWithoutApology = f.resolvedLate - f.lateWithApology;
+  f.inProgressNotYetDue = f.inProgress - f.inProgressOverdue;
+  return f;
+}
+
+function pick(row: Partial<Record<keyof Ii06aFigures, number>>): Partial<Ii06aFigures> {
+  const keys = Object.keys(emptyIi06a()) as (keyof Ii06aFigures)[];
+  return Object.fromEntries(keys.filter((k) => row[k] !== undefined).map((k) => [k, Number(row[k])]));
+}
+
+/** Adds figures of several groups (e.g. old agencies merged into today's). */
+export function addIi06a(a: Ii06aFigures, b: Ii06aFigures): Ii06aFigures {
+  const out = emptyIi06a();
+  for (const key of Object.keys(out) as (keyof Ii06aFigures)[]) out[key] = a[key] + b[key];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const resolvedIn = (sql: Sql, bounds: PeriodBounds) => {
+  sql.and(`f.outcome = 'resolved'`);
+  sql.and(`f.ended_at >= ${sql.param(new Date(bounds.startMs).toISOString())}::timestamptz`);
+  sql.and(`f.ended_at < ${sql.param(new Date(bounds.endMs).toISOString())}::timestamptz`);
+};
+
+const r4 = (expression: string) => `round((${expression})::numeric, 4)`;
+const PROCESSING_MEASURES = {
+  workingNet: r4('f.working_days_used'),
+  workingGross: r4('f.working_days_used + f.paused_working_days'),
+  calendarGross: r4(`extract(epoch from (f.resolved_at - f.received_at)) / 86400`),
+  calendarNet: r4(`(extract(epoch from (f.resolved_at - f.received_at)) * 1000 - f.paused_ms) / 86400000`),
+} as const;
+export type ProcessingMeasure = keyof typeof PROCESSING_MEASURES;
+export const PROCESSING_MEASURE_NAMES = Object.keys(PROCESSING_MEASURES) as ProcessingMeasure[];
+
+export interface DistributionRow {
+  readonly count: number;
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly p90: number | null;
+}
+
+export interface ProcessingGroup extends GroupLabel {
+  readonly count: number;
+  readonly measures: Record<ProcessingMeasure, DistributionRow>;
+}
+
+const num = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Math.round(Number(value) * 10_000) / 10_000;
+
+/** Mean, median, p90 of each processing-time measure over dossiers resolved in [S, E). */
+export async function queryProcessingTime(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+): Promise<ProcessingGroup[]> {
+  const sql = new Sql();
+  resolvedIn(sql, bounds);
+  applyFilters(sql, filters);
+  const g = groupExpressions(grouping);
+  const columns = PROCESSING_MEASURE_NAMES.map((m) => {
+    const e = PROCESSING_MEASURES[m];
+    return `avg(${e}) AS "${m}_mean",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e}) AS "${m}_median",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${e}) AS "${m}_p90"`;
+  }).join(',\n');
+  const rows = (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS count, ${columns}
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    key: row.key as string,
+    vi: row.vi as string | null,
+    en: row.en as string | null,
+    count: row.count as number,
+    measures: Object.fromEntries(
+      PROCESSING_MEASURE_NAMES.map((m) => [
+        m,
+        {
+          count: row.count as number,
+          mean: num(row[`${m}_mean`]),
+          median: num(row[`${m}_median`]),
+          p90: num(row[`${m}_p90`]),
+        },
+      ]),
+    ) as Record<ProcessingMeasure, DistributionRow>,
+  }));
+}
+
+export interface ReformRow {
+  readonly procedureCode: string;
+  readonly procedureVersion: number;
+  readonly nameVi: string | null;
+  readonly nameEn: string | null;
+  readonly statutory: { readonly value: number; readonly unit: string };
+  readonly committed: { readonly value: number; readonly unit: string };
+  readonly resolved: number;
+  readonly actualMean: number | null;
+  readonly actualMedian: number | null;
+}
+
+/** Per procedure version (with its statutory and committed durations as recorded at receipt). */
+export async function queryReform(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+): Promise<ReformRow[]> {
+  const sql = new Sql();
+  resolvedIn(sql, bounds);
+  applyFilters(sql, filters);
+  const rows = (await runner.query(
+    `SELECT f.procedure_code, f.procedure_version, max(pv.name_vi) AS name_vi, max(pv.name_en) AS name_en,
+       f.statutory_value, f.statutory_unit, f.committed_value, f.committed_unit, count(*)::int AS resolved,
+       avg(${PROCESSING_MEASURES.workingNet}) AS mean,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${PROCESSING_MEASURES.workingNet}) AS median
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()}
+     GROUP BY f.procedure_code, f.procedure_version, f.statutory_value, f.statutory_unit, f.committed_value,
+       f.committed_unit
+     ORDER BY 1, 2, 5, 6, 7, 8`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    procedureCode: row.procedure_code as string,
+    procedureVersion: row.procedure_version as number,
+    nameVi: row.name_vi as string | null,
+    nameEn: row.name_en as string | null,
+    statutory: { value: Number(row.statutory_value), unit: row.statutory_unit as string },
+    committed: { value: Number(row.committed_value), unit: row.committed_unit as string },
+    resolved: row.resolved as number,
+    actualMean: num(row.mean),
+    actualMedian: num(row.median),
+  }));
+}
+
+export interface TimeSavingsRow extends GroupLabel {
+  readonly resolved: number;
+  readonly processingDaysSavedPositive: number;
+  readonly processingDaysSavedNet: number;
+  readonly tripsBaseline: number;
+  readonly tripsActual: number;
+  readonly travelDaysSaved: number;
+}
+
+/** Sums of the days-saved method over dossiers resolved in [S, E). */
+export async function queryTimeSavings(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+  tripCostDays: number | undefined,
+): Promise<TimeSavingsRow[]> {
+  const sql = new Sql();
+  const override = sql.param(tripCostDays ?? null);
+  resolvedIn(sql, bounds);
+  applyFilters(sql, filters);
+  const g = groupExpressions(grouping);
+  // The trip cost of a dossier: the caller's, else the procedure version's for the dossier's locality (its
+  // agency), else the procedure's default, else the agency's default, else 1 day.
+  const tripCost = `coalesce(${override}::float8,
+      (pv.definition->'tripCost'->'byLocality'->>f.agency_code)::float8,
+      (pv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
+  const rows = (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS resolved,
+       coalesce(sum(greatest(f.working_days_before_statutory_due, 0)::numeric), 0) AS positive,
+       coalesce(sum(f.working_days_before_statutory_due::numeric), 0) AS net,
+       coalesce(sum(f.trips_baseline), 0)::int AS baseline,
+       coalesce(sum(f.trips_actual), 0)::int AS actual,
+       coalesce(sum(((f.trips_baseline - f.trips_actual) * ${tripCost})::numeric), 0) AS travel
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN} LEFT JOIN agencies a ON a.code = f.agency_code
+     ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    key: row.key as string,
+    vi: row.vi as string | null,
+    en: row.en as string | null,
+    resolved: row.resolved as number,
+    processingDaysSavedPositive: num(row.positive) ?? 0,
+    processingDaysSavedNet: num(row.net) ?? 0,
+    tripsBaseline: row.baseline as number,
+    tripsActual: row.actual as number,
+    travelDaysSaved: num(row.travel) ?? 0,
+  }));
+}
+
+export interface Decision766Counts {
+  readonly proceduresWithDossiers: number;
+  readonly proceduresWithOnlineDossiers: number;
+  readonly receivedWithOnlinePayment: number;
+  readonly resolvedElectronic: number;
+  readonly ratings: number;
+  readonly ratingSum: number;
+  readonly ratingsSatisfied: number;
+}
+
+export async function queryDecision766Counts(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+): Promise<Decision766Counts> {
+  const sql = new Sql();
+  const S = sql.param(new Date(bounds.startMs).toISOString());
+  const E = sql.param(new Date(bounds.endMs).toISOString());
+  applyFilters(sql, filters);
+  const within = (column: string) => `${column} >= ${S}::timestamptz AND ${column} < ${E}::timestamptz`;
+  sql.and(`(${within('f.received_at')} OR ${within('f.ended_at')} OR ${within('f.rated_at')})`);
+  const [row] = (await runner.query(
+    `SELECT
+       count(DISTINCT f.procedure_code) FILTER (WHERE ${within('f.received_at')})::int AS "proceduresWithDossiers",
+       count(DISTINCT f.procedure_code) FILTER (WHERE ${within('f.received_at')} AND f.channel = 'online')::int
+         AS "proceduresWithOnlineDossiers",
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.online_payment)::int AS "receivedWithOnlinePayment",
+       count(*) FILTER (WHERE ${within('f.ended_at')} AND f.outcome = 'resolved' AND f.electronic_result)::int
+         AS "resolvedElectronic",
+       count(*) FILTER (WHERE ${within('f.rated_at')})::int AS ratings,
+       coalesce(sum(f.rating) FILTER (WHERE ${within('f.rated_at')}), 0)::int AS "ratingSum",
+       count(*) FILTER (WHERE ${within('f.rated_at')} AND f.rating >= 4)::int AS "ratingsSatisfied"
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()}`,
+    sql.params,
+  )) as Decision766Counts[];
+  return row;
+}
+
+export interface ActivityFigures {
+  readonly receivedWithSupplement: number;
+  readonly supplementRounds: number;
+  readonly dossiersByRounds: { readonly one: number; readonly two: number; readonly threeOrMore: number };
+  readonly apologies: number;
+  readonly atRiskAlerts: number;
+  /** Working days by who held the clock, over dossiers resolved in the period. */
+  readonly clockHeld: {
+    readonly agency: number;
+    readonly partnerAgency: number;
+    readonly citizen: number;
+    readonly payment: number;
+    readonly otherExcluded: number;
+  };
+}
+
+export async function queryActivity(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+): Promise<ActivityFigures> {
+  const sql = new Sql();
+  const S = sql.param(new Date(bounds.startMs).toISOString());
+  const E = sql.param(new Date(bounds.endMs).toISOString());
+  applyFilters(sql, filters);
+  const within = (column: string) => `${column} >= ${S}::timestamptz AND ${column} < ${E}::timestamptz`;
+  sql.and(
+    `(${within('f.received_at')} OR ${within('f.ended_at')} OR ${within('f.apologised_at')} OR ${within('f.at_risk_at')})`,
+  );
+  const resolved = `${within('f.ended_at')} AND f.outcome = 'resolved'`;
+  const held = (column: string) => `coalesce(sum(f.${column}::numeric) FILTER (WHERE ${resolved}), 0)`;
+  const [row] = (await runner.query(
+    `SELECT
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.supplement_rounds > 0)::int AS with_supplement,
+       coalesce(sum(f.supplement_rounds) FILTER (WHERE ${within('f.received_at')}), 0)::int AS rounds,
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.supplement_rounds = 1)::int AS one,
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.supplement_rounds = 2)::int AS two,
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.supplement_rounds >= 3)::int AS three,
+       count(*) FILTER (WHERE ${within('f.apologised_at')})::int AS apologies,
+       count(*) FILTER (WHERE ${within('f.at_risk_at')})::int AS at_risk,
+       ${held('held_agency')} AS agency, ${held('held_partner_agency')} AS partner,
+       ${held('held_citizen')} AS citizen, ${held('held_payment')} AS payment,
+       ${held('held_other_excluded')} AS other
+     FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()}`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  return {
+    receivedWithSupplement: row.with_supplement as number,
+    supplementRounds: row.rounds as number,
+    dossiersByRounds: { one: row.one as number, two: row.two as number, threeOrMore: row.three as number },
+    apologies: row.apologies as number,
+    atRiskAlerts: row.at_risk as number,
+    clockHeld: {
+      agency: num(row.agency) ?? 0,
+      partnerAgency: num(row.partner) ?? 0,
+      citizen: num(row.citizen) ?? 0,
+      payment: num(row.payment) ?? 0,
+      otherExcluded: num(row.other) ?? 0,
+    },
+  };
+}
+
+export interface Watermark {
+  readonly projection: string;
+  readonly eventsApplied: number;
+  readonly lastPosition: { readonly transactionId: string; readonly position: string } | null;
+}
+
+export async function queryWatermark(runner: QueryRunner, projection: string): Promise<Watermark> {
+  const rows = (await runner.query(
+    `SELECT events_applied::text AS n, last_transaction_id::text AS tx, last_position::text AS pos
+     FROM analytics_watermark WHERE id = 1`,
+  )) as { n: string; tx: string; pos: string }[];
+  const row = rows[0];
+  return {
+    projection,
+    eventsApplied: row === undefined ? 0 : Number(row.n),
+    lastPosition: row === undefined ? null : { transactionId: row.tx, position: row.pos },
+  };
+}
