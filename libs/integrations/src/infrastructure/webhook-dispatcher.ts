@@ -97,7 +97,9 @@ export class WebhookDispatcher {
   /** Claims the due heads of their dossiers' queues and attempts them; returns how many were attempted. */
   async dispatchDue(): Promise<number> {
     const now = this.clock();
-    const leaseUntil = new Date(now.getTime() + this.config.timeoutMs + 30_000);
+    // The HTTP call is cut at the timeout; twice that leaves room for the status update. A lease held
+    // by a dispatcher that died expires after it, and the row is sent again.
+    const leaseUntil = new Date(now.getTime() + 2 * this.config.timeoutMs);
     const claimed = (await this.db.query(
       `WITH due AS (
          SELECT h.id FROM webhook_deliveries h
