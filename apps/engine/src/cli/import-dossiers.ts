@@ -5,16 +5,10 @@
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { PostgresEventStore } from '@tthc/event-store';
 import { ConfigError } from '@tthc/platform';
-import {
-  DEFAULT_IMPORT_BATCH,
-  DossierImporter,
-  type ImportSummary,
-} from '../../../../libs/dossiers/src/application/import-dossiers/dossier-importer';
-import { PostgresDossierCodeAllocator } from '../../../../libs/dossiers/src/infrastructure/dossier-code-sequence';
-import { SqlDossierContextLoader } from '../../../../libs/dossiers/src/infrastructure/dossier-context-loader';
+import { DEFAULT_IMPORT_BATCH } from '../../../../libs/dossiers/src/application/import-dossiers/dossier-importer';
 import { openToolDatabase } from './database-for-tools';
+import { runImport } from './import-runner';
 
 const HELP = `Usage: npm run import -- <file.ndjson> [--dry-run] [--batch N]
 
@@ -32,7 +26,8 @@ Actions: receive, request-completion {missingDocuments, guidance}, complete {cha
   start-excluded-interval {kind}, end-excluded-interval, approve, refuse {reason}, issue-result {electronic?},
   return-result {method}, withdraw {reason}, apologise {reason, newAppointmentAt}, rate {score}, flag-at-risk.
 
-Each record is replayed through the workflow with its own timestamps (official calendars 2025 and 2026);
+Each record is replayed through the workflow with its own timestamps (official calendars 2018–2020, 2025,
+2026 and the years an administrator confirmed);
 events are marked imported. A failing record writes nothing and is listed as "line N (externalId): reason".
   --dry-run      check every record, write nothing
   --batch N      records per transaction (default ${DEFAULT_IMPORT_BATCH})
@@ -80,66 +75,17 @@ async function countLines(file: string): Promise<number> {
   return last === 10 ? lines : lines + 1;
 }
 
-const n = (value: number) => value.toLocaleString('en');
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const total = await countLines(args.file);
-  const say = (line: string) => process.stderr.write(`${line}\n`);
-  const db = await openToolDatabase(say);
-  let exitCode = 0;
+  const db = await openToolDatabase((line) => process.stderr.write(`${line}\n`));
   try {
-    const importer = new DossierImporter(
-      new PostgresEventStore(db.dataSource),
-      new SqlDossierContextLoader(db.dataSource),
-      new PostgresDossierCodeAllocator(),
-    );
-    const started = Date.now();
-    let latest: ImportSummary | undefined;
-    const progress = () => {
-      if (latest === undefined) return;
-      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      say(
-        `${n(latest.lines)} / ${n(total)} lines, ${n(latest.imported)} ${args.dryRun ? 'valid' : 'imported'}, ` +
-          `${n(latest.alreadyImported)} already imported, ${n(latest.failed)} failed, ` +
-          `${n(Math.round(latest.lines / seconds))} lines/s`,
-      );
-    };
-    const timer = setInterval(progress, 1000);
-    let summary: ImportSummary;
-    try {
-      const input = createInterface({ input: createReadStream(args.file, 'utf8'), crlfDelay: Infinity });
-      summary = await importer.importLines(input, {
-        dryRun: args.dryRun,
-        batchSize: args.batch,
-        maxErrors: 100_000,
-        importedBy: { id: process.env.USER ?? 'cli', role: 'system-admin' },
-        onProgress: (s) => (latest = s),
-      });
-    } finally {
-      clearInterval(timer);
-    }
-    latest = summary;
-    progress();
-    const seconds = (Date.now() - started) / 1000;
-    const out = (line: string) => process.stdout.write(`${line}\n`);
-    out(
-      `${args.dryRun ? 'dry run: ' : ''}${n(summary.lines)} lines in ${seconds.toFixed(1)} s ` +
-        `(${n(Math.round(summary.lines / Math.max(0.001, seconds)))} lines/s): ` +
-        `${n(summary.imported)} ${args.dryRun ? 'would be imported' : 'imported'}, ` +
-        `${n(summary.alreadyImported)} already imported, ${n(summary.failed)} failed`,
-    );
-    for (const error of summary.errors) {
-      out(`line ${error.line} (${error.externalId ?? 'no externalId'}): ${error.message}`);
-    }
-    if (summary.failed > summary.errors.length) {
-      out(`… and ${n(summary.failed - summary.errors.length)} more failures`);
-    }
-    if (summary.failed > 0) exitCode = 1;
+    const lines = createInterface({ input: createReadStream(args.file, 'utf8'), crlfDelay: Infinity });
+    const summary = await runImport(db, { lines, total, dryRun: args.dryRun, batch: args.batch });
+    process.exitCode = summary.failed > 0 ? 1 : 0;
   } finally {
     await db.close();
   }
-  process.exitCode = exitCode;
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,9 @@
 // hours of the receiving agency from the agency directory (DEFAULT_OFFICE_HOURS when the agency is not in it).
 import {
   DEFAULT_OFFICE_HOURS,
+  OFFICIAL_CALENDAR_2018,
+  OFFICIAL_CALENDAR_2019,
+  OFFICIAL_CALENDAR_2020,
   OFFICIAL_CALENDAR_2025,
   OFFICIAL_CALENDAR_2026,
   WorkingDayCalendar,
@@ -13,6 +16,11 @@ import {
 
 /** Confirmed official calendars shipped with the engine; a deadline in another year is CalendarYearMissing. */
 export const SHIPPED_OFFICIAL_YEARS: readonly OfficialYearCalendar[] = [
+  // 2018-2020: the year of the seeds' reform reports with the years either side, for the dossiers carried
+  // over into and out of it (imports, the simulator).
+  OFFICIAL_CALENDAR_2018,
+  OFFICIAL_CALENDAR_2019,
+  OFFICIAL_CALENDAR_2020,
   OFFICIAL_CALENDAR_2025,
   OFFICIAL_CALENDAR_2026,
 ];

@@ -31,7 +31,7 @@ describe('agency calendars', () => {
 
   it('builds a calendar with the shipped official years and the agency’s hours', () => {
     const calendar = agencyCalendar({ periods: KHANH_HOA, saturdayReception: false });
-    expect(calendar.loadedYears).toEqual([2025, 2026]);
+    expect(calendar.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026]);
     expect(calendar.workingDayMinutes).toBe(8 * 60);
     // Friday 13 February 2026, 16:45: still open in Khánh Hòa (closes 17:00), closed by the default hours.
     expect(calendar.isReceptionOpen(localInstant('2026-02-13', '16:45'))).toBe(true);

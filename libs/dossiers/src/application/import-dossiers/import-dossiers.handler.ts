@@ -28,7 +28,7 @@
 // apologise {reason, newAppointmentAt} · rate {score, comment?} · flag-at-risk.
 //
 // Each record is replayed through the real decider with `now` = step.at (deadlines on the shipped official
-// calendars, 2025 and 2026: other years are refused with calendar-year-missing) and checked against its
+// calendars 2018–2020, 2025 and 2026, and any year an administrator confirmed: other years are refused with calendar-year-missing) and checked against its
 // procedure version's state machine and roles. Events carry metadata.imported = true and the command id
 // `import:<externalId>`: a second run reports those records as already imported. A failing record is
 // reported with its line number and reason, and nothing of it is written.
@@ -43,7 +43,6 @@ import {
   type DossierCodeAllocator,
   type DossierContextLoader,
 } from '../ports';
-import { PersonalDataProtection } from '../../infrastructure/personal-data/personal-data-protection';
 import { DossierImporter, type ImportSummary } from './dossier-importer';
 import { ImportDossiersCommand } from './import-dossiers.command';
 import { IMPORT_ROLES, ImportNotAllowed } from './import-errors';
@@ -54,12 +53,11 @@ export class ImportDossiersHandler implements ICommandHandler<ImportDossiersComm
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
     @Inject(DOSSIER_CODE_ALLOCATOR) private readonly codes: DossierCodeAllocator,
-    @Inject(PersonalDataProtection) private readonly protection: PersonalDataProtection,
   ) {}
 
   async execute({ ndjson, actor, correlationId, dryRun }: ImportDossiersCommand): Promise<ImportSummary> {
     if (!IMPORT_ROLES.includes(actor.role)) throw new ImportNotAllowed(actor.role);
-    const importer = new DossierImporter(this.store, this.contexts, this.codes, this.protection);
+    const importer = new DossierImporter(this.store, this.contexts, this.codes);
     return importer.importLines(ndjson.split(/\r?\n/), {
       dryRun,
       correlationId,

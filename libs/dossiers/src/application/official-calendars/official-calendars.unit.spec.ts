@@ -96,7 +96,7 @@ describe('agency calendar over the confirmed years', () => {
   it('falls back to the shipped years, and reaches a year once it is confirmed', async () => {
     const before = agencyCalendar(undefined);
     const generationBefore = currentOfficialYears().generation;
-    expect(before.loadedYears).toEqual([2025, 2026]);
+    expect(before.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026]);
     expect(() => before.isWorkingDay('2027-03-02')).toThrow();
 
     const confirmed = { ...proposal2027, ...document2027, status: 'confirmed' as const };
@@ -105,7 +105,7 @@ describe('agency calendar over the confirmed years', () => {
     // Cached calendars are keyed on the generation, so a new one is built once a year is confirmed.
     expect(currentOfficialYears().generation).toBeGreaterThan(generationBefore);
     const calendar = agencyCalendar(undefined);
-    expect(calendar.loadedYears).toEqual([2025, 2026, 2027]);
+    expect(calendar.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026, 2027]);
     expect(calendar.isWorkingDay('2027-03-02')).toBe(true);
     expect(calendar.isWorkingDay(proposal2027.daysOff[0].date)).toBe(false);
     expect(

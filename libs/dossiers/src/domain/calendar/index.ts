@@ -29,6 +29,9 @@ export {
   officialYearCalendarProblems,
   type OfficialYearCalendar,
 } from './official-calendar';
+export { OFFICIAL_CALENDAR_2018 } from './official-calendar-2018';
+export { OFFICIAL_CALENDAR_2019 } from './official-calendar-2019';
+export { OFFICIAL_CALENDAR_2020 } from './official-calendar-2020';
 export { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
 export { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
 export { nationalDayAdjacentDay, prefillOfficialYear } from './official-calendar-prefill';

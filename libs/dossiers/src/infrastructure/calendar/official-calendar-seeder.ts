@@ -1,4 +1,4 @@
-// On start-up, the shipped confirmed years (2025, 2026) are written to their calendar streams when the read
+// On start-up, the shipped confirmed years (2018–2020, 2025, 2026) are written to their calendar streams when the read
 // model has no row for them. Idempotent: one command id per year, so a restart or a second process appends
 // nothing; a year an administrator already proposed or amended is left alone.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
