@@ -43,6 +43,7 @@ import {
   type DossierCodeAllocator,
   type DossierContextLoader,
 } from '../ports';
+import { PersonalDataProtection } from '../../infrastructure/personal-data/personal-data-protection';
 import { DossierImporter, type ImportSummary } from './dossier-importer';
 import { ImportDossiersCommand } from './import-dossiers.command';
 import { IMPORT_ROLES, ImportNotAllowed } from './import-errors';
@@ -53,11 +54,12 @@ export class ImportDossiersHandler implements ICommandHandler<ImportDossiersComm
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
     @Inject(DOSSIER_CODE_ALLOCATOR) private readonly codes: DossierCodeAllocator,
+    @Inject(PersonalDataProtection) private readonly protection: PersonalDataProtection,
   ) {}
 
   async execute({ ndjson, actor, correlationId, dryRun }: ImportDossiersCommand): Promise<ImportSummary> {
     if (!IMPORT_ROLES.includes(actor.role)) throw new ImportNotAllowed(actor.role);
-    const importer = new DossierImporter(this.store, this.contexts, this.codes);
+    const importer = new DossierImporter(this.store, this.contexts, this.codes, this.protection);
     return importer.importLines(ndjson.split(/\r?\n/), {
       dryRun,
       correlationId,
