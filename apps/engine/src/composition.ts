@@ -7,6 +7,7 @@ import {
   EventStore1763780000000,
 } from '@tthc/event-store';
 import { AsyncApiController } from '@tthc/messaging';
+import { AnalyticsFacts1763780000900, AnalyticsModule, DossierFactsProjection } from '@tthc/analytics';
 import {
   DossierCodeSequences1763780000500,
   DossierReadModelProjection,
@@ -34,6 +35,7 @@ export const ALL_MIGRATIONS = [
   DossierReadModels1763780000510,
   ApplicantKeys1763780000520,
   OfficialCalendars1763780000800,
+  AnalyticsFacts1763780000900,
   Webhooks1763780001000,
 ];
 export const ALL_PROJECTIONS = [
@@ -43,7 +45,8 @@ export const ALL_PROJECTIONS = [
   DossierReadModelProjection,
   OfficialCalendarsProjection,
   WebhookDeliveryProjection,
+  DossierFactsProjection,
 ];
 export const QUERY_CONTROLLERS = [AuditController, AsyncApiController];
 /** Bounded contexts with their own commands, queries and controllers (each imports what it needs). */
-export const CONTEXT_MODULES = [ProceduresModule, DossiersModule, IntegrationsModule];
+export const CONTEXT_MODULES = [ProceduresModule, DossiersModule, IntegrationsModule, AnalyticsModule];

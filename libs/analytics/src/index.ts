@@ -1,5 +1,17 @@
 /**
  * Analytics: the agencies' official statistics (II.06a), processing times, reform reductions, days saved for
- * citizens and Decision 766 indicators, computed from the dossier events. Pure domain first.
+ * citizens and Decision 766 indicators, computed from the dossier events into a rebuildable read model and
+ * served under /v1/analytics (JSON, CSV, XLSX) and by `npm run report`.
  */
 export * from './domain';
+export { AnalyticsModule } from './analytics.module';
+export { AnalyticsFacts1763780000900 } from './infrastructure/migrations/1763780000900-analytics-facts';
+export { DossierFactsProjection } from './infrastructure/projections/dossier-facts.projection';
+export {
+  AnalyticsReports,
+  type Ii06aReport,
+  type SummaryReport,
+  type ReportStamp,
+} from './application/analytics-reports';
+export type { ReportRequest, TimeSavingsRequest } from './application/report-request';
+export { GROUPINGS, type Grouping } from './infrastructure/analytics-queries';

@@ -30,6 +30,8 @@ export interface SliceFilters {
   readonly field?: string;
   readonly channel?: string;
   readonly onlineLevel?: string;
+  /** For grouping by agency: old agency code → the agency that carries its tasks today. */
+  readonly currentAgency?: ReadonlyMap<string, string>;
 }
 
 export interface GroupLabel {
@@ -69,26 +71,41 @@ function applyFilters(sql: Sql, filters: SliceFilters): void {
   if (filters.onlineLevel !== undefined) sql.and(`f.online_level = ${sql.param(filters.onlineLevel)}`);
 }
 
-function groupExpressions(grouping: Grouping): { key: string; vi: string; en: string } {
+interface Source {
+  readonly from: string;
+  readonly key: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** FROM clause and group expressions; grouping by agency groups by today's agency (successor links). */
+function sourceOf(sql: Sql, filters: SliceFilters, grouping: Grouping): Source {
+  const from = `analytics_dossier_facts f ${REGISTRY_JOIN}`;
+  const plain = (key: string, vi = 'NULL', en = 'NULL'): Source => ({ from, key, vi, en });
   switch (grouping) {
     case 'none':
-      return { key: `''`, vi: 'NULL', en: 'NULL' };
+      return plain(`''`);
     case 'field':
-      return { key: `coalesce(pv.field_code, '')`, vi: 'max(pv.field_name_vi)', en: 'max(pv.field_name_en)' };
+      return plain(`coalesce(pv.field_code, '')`, 'max(pv.field_name_vi)', 'max(pv.field_name_en)');
     case 'procedure':
-      return { key: 'f.procedure_code', vi: 'max(pv.name_vi)', en: 'max(pv.name_en)' };
+      return plain('f.procedure_code', 'max(pv.name_vi)', 'max(pv.name_en)');
     case 'procedure-version':
+      return plain(`f.procedure_code || '@' || f.procedure_version`, 'max(pv.name_vi)', 'max(pv.name_en)');
+    case 'agency': {
+      const mapping = [...(filters.currentAgency ?? new Map<string, string>())];
+      const codes = sql.param(mapping.map(([code]) => code));
+      const current = sql.param(mapping.map(([, today]) => today));
       return {
-        key: `f.procedure_code || '@' || f.procedure_version`,
-        vi: 'max(pv.name_vi)',
-        en: 'max(pv.name_en)',
+        from: `${from} LEFT JOIN unnest(${codes}::text[], ${current}::text[]) AS m(code, today) ON m.code = f.agency_code`,
+        key: 'coalesce(m.today, f.agency_code)',
+        vi: 'NULL',
+        en: 'NULL',
       };
-    case 'agency':
-      return { key: 'f.agency_code', vi: 'NULL', en: 'NULL' };
+    }
     case 'channel':
-      return { key: 'f.channel', vi: 'NULL', en: 'NULL' };
+      return plain('f.channel');
     case 'online-level':
-      return { key: 'f.online_level', vi: 'NULL', en: 'NULL' };
+      return plain('f.online_level');
   }
 }
 
@@ -117,7 +134,7 @@ export async function queryIi06a(
   sql.and(`(f.ended_at IS NULL OR f.ended_at >= ${S}::timestamptz)`);
   applyFilters(sql, filters);
   const t = TIMELINESS_COLUMN[granularity];
-  const g = groupExpressions(grouping);
+  const g = sourceOf(sql, filters, grouping);
   const received = `f.received_at >= ${S}::timestamptz`;
   const endsIn = `f.ended_at < ${E}::timestamptz`;
   const resolved = `${endsIn} AND f.outcome = 'resolved'`;
@@ -150,7 +167,7 @@ export async function queryIi06a(
          AS "inProgressOverdue",
        count(*) FILTER (WHERE ${open} AND ${pausedAt(` AND p->>'kind' = 'supplement'`)})::int
          AS "inProgressWaitingForCitizen"
-     FROM analytics_dossier_facts f ${REGISTRY_JOIN}
+     FROM ${g.from}
      ${sql.whereClause()}
      GROUP BY 1 ORDER BY 1`,
     sql.params,
@@ -231,7 +248,7 @@ export async function queryProcessingTime(
   const sql = new Sql();
   resolvedIn(sql, bounds);
   applyFilters(sql, filters);
-  const g = groupExpressions(grouping);
+  const g = sourceOf(sql, filters, grouping);
   const columns = PROCESSING_MEASURE_NAMES.map((m) => {
     const e = PROCESSING_MEASURES[m];
     return `avg(${e}) AS "${m}_mean",
@@ -240,7 +257,7 @@ export async function queryProcessingTime(
   }).join(',\n');
   const rows = (await runner.query(
     `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS count, ${columns}
-     FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
+     FROM ${g.from} ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
     sql.params,
   )) as Record<string, unknown>[];
   return rows.map((row) => ({
@@ -328,7 +345,7 @@ export async function queryTimeSavings(
   const override = sql.param(tripCostDays ?? null);
   resolvedIn(sql, bounds);
   applyFilters(sql, filters);
-  const g = groupExpressions(grouping);
+  const g = sourceOf(sql, filters, grouping);
   // The trip cost of a dossier: the caller's, else the procedure version's for the dossier's locality (its
   // agency), else the procedure's default, else the agency's default, else 1 day.
   const tripCost = `coalesce(${override}::float8,
@@ -341,7 +358,7 @@ export async function queryTimeSavings(
        coalesce(sum(f.trips_baseline), 0)::int AS baseline,
        coalesce(sum(f.trips_actual), 0)::int AS actual,
        coalesce(sum(((f.trips_baseline - f.trips_actual) * ${tripCost})::numeric), 0) AS travel
-     FROM analytics_dossier_facts f ${REGISTRY_JOIN} LEFT JOIN agencies a ON a.code = f.agency_code
+     FROM ${g.from} LEFT JOIN agencies a ON a.code = f.agency_code
      ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
     sql.params,
   )) as Record<string, unknown>[];

@@ -1,0 +1,281 @@
+// /v1/analytics: the official statistics and the time-savings figures, each stamped with its metric
+// definition version and the events it was computed from. `format=csv|xlsx` exports the same report (the
+// II.06a one in the official column layout). Reads the analytics read model, which may lag the events by a
+// moment; the stamp says how far it had got.
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { METRIC_DEFINITIONS } from '../domain/metric-definitions';
+import { AnalyticsReports, type ReportStamp } from '../application/analytics-reports';
+import type { ReportRequest, SeriesRequest, TimeSavingsRequest } from '../application/report-request';
+import { flatTable, ii06aTable, type ReportTable } from '../application/report-tables';
+import { stampHeaders, toCsv, toXlsx } from '../infrastructure/spreadsheets';
+import {
+  Ii06aReportDto,
+  MetricDefinitionDto,
+  ReportQueryDto,
+  SeriesQueryDto,
+  StampedReportDto,
+  TimeSavingsQueryDto,
+} from './analytics.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const ApiReport = (summary: string, description: string, type: unknown = StampedReportDto) =>
+  [
+    ApiOperation({ summary, description }),
+    ApiProduces('application/json', 'text/csv', XLSX),
+    ApiOkResponse({
+      type: type as typeof StampedReportDto,
+      description: 'JSON; or the CSV / XLSX file with format=csv|xlsx',
+    }),
+    ApiResponse({ status: 400, description: 'validation-failed, invalid-report-period (problem document)' }),
+    ApiResponse({ status: 404, description: 'agency-not-found (problem document)' }),
+  ] as const;
+
+function apply(...decorators: readonly MethodDecorator[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorator of decorators) decorator(target, key, descriptor);
+  };
+}
+
+function requestOf(q: ReportQueryDto): ReportRequest {
+  return {
+    from: q.from,
+    to: q.to,
+    ...(q.agency === undefined ? {} : { agency: q.agency }),
+    ...(q.procedure === undefined ? {} : { procedure: q.procedure }),
+    ...(q.version === undefined ? {} : { version: q.version }),
+    ...(q.field === undefined ? {} : { field: q.field }),
+    ...(q.channel === undefined ? {} : { channel: q.channel }),
+    ...(q.onlineLevel === undefined ? {} : { onlineLevel: q.onlineLevel }),
+    granularity: q.granularity ?? 'day',
+    groupBy: q.groupBy ?? 'none',
+  };
+}
+
+function timeSavingsRequestOf(q: TimeSavingsQueryDto): TimeSavingsRequest {
+  return {
+    ...requestOf(q),
+    ...(q.tripCostDays === undefined ? {} : { tripCostDays: q.tripCostDays }),
+    hoursPerWorkingDay: q.hoursPerWorkingDay ?? 8,
+    ...(q.incomePerHour === undefined ? {} : { incomePerHour: q.incomePerHour }),
+  };
+}
+
+@ApiTags('analytics')
+@Controller('v1/analytics')
+export class AnalyticsController {
+  constructor(@Inject(AnalyticsReports) private readonly reports: AnalyticsReports) {}
+
+  @Get('definitions')
+  @ApiOperation({ summary: 'The metric definitions and their versions' })
+  @ApiOkResponse({ type: [MetricDefinitionDto] })
+  definitions(): MetricDefinitionDto[] {
+    return Object.entries(METRIC_DEFINITIONS).map(([metric, d]) => ({
+      metric,
+      version: d.version,
+      summary: d.summary,
+    }));
+  }
+
+  @Get('ii06a')
+  @apply(
+    ...ApiReport(
+      'Report form II.06a for a period and slice',
+      'Carried over, received (online full / partial, counter, post), resolved early / on time / late, in progress not yet due / overdue at the period end, withdrawn, refused, late with / without apology, resolved not collected. carriedOver + received = resolved + refused + withdrawn + inProgress holds exactly. groupBy=field gives the official rows; format=xlsx the official column layout.',
+      Ii06aReportDto,
+    ),
+  )
+  async ii06a(@Query() q: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.reports.ii06a(requestOf(q));
+    return this.answer(q, reply, report, () => ii06aTable(report), 'ii06a');
+  }
+
+  @Get('processing-time')
+  @apply(
+    ...ApiReport(
+      'Processing time of dossiers resolved in the period',
+      'Mean, median and 90th percentile in working days and calendar days, gross and net of paused intervals.',
+    ),
+  )
+  async processingTime(
+    @Query() q: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const report = await this.reports.processingTime(requestOf(q));
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable({ vi: 'Thời gian giải quyết', en: 'Processing time' }, report, [
+          ...report.rows.map((r) => ({ key: r.key, label: r.label.vi ?? r.label.en, figures: r.figures })),
+          { key: 'total', label: 'Tổng cộng', figures: report.total },
+        ]),
+      'processing-time',
+    );
+  }
+
+  @Get('reform-reduction')
+  @apply(
+    ...ApiReport(
+      'Reform reduction per procedure and version',
+      'Statutory vs committed vs actual (mean and median net working days of dossiers resolved in the period), in days and percent, per procedure version: before and after a reform.',
+    ),
+  )
+  async reformReduction(
+    @Query() q: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const report = await this.reports.reformReduction(requestOf(q));
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable(
+          { vi: 'Cắt giảm thời gian giải quyết', en: 'Reform reduction' },
+          report,
+          report.rows.map((r) => ({
+            key: `${r.procedureCode}@${r.procedureVersion}`,
+            label: r.name.vi,
+            figures: r,
+          })),
+        ),
+      'reform-reduction',
+    );
+  }
+
+  @Get('time-savings')
+  @apply(
+    ...ApiReport(
+      'Days saved for citizens',
+      'Processing days saved against the statutory due time (positive part and net), trips avoided, travel days saved, optional money figure; the method and parameters are in the answer.',
+    ),
+  )
+  async timeSavings(
+    @Query() q: TimeSavingsQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const report = await this.reports.timeSavings(timeSavingsRequestOf(q));
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable({ vi: 'Thời gian tiết kiệm cho người dân', en: 'Days saved for citizens' }, report, [
+          ...report.rows.map((r) => ({ key: r.key, label: r.label.vi ?? r.label.en, figures: r.figures })),
+          { key: 'total', label: 'Tổng cộng', figures: report.total },
+        ]),
+      'time-savings',
+    );
+  }
+
+  @Get('decision-766')
+  @apply(
+    ...ApiReport(
+      'Decision 766/QĐ-TTg indicators our events support',
+      'Share resolved early or on time, average processing time per procedure, online dossier share, services with online dossiers, online payment share, electronic result share, satisfaction; and the indicators that need data the engine does not hold, with the reason.',
+    ),
+  )
+  async decision766(
+    @Query() q: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const report = await this.reports.decision766(requestOf(q));
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable(
+          { vi: 'Chỉ số theo Quyết định 766/QĐ-TTg', en: 'Decision 766 indicators' },
+          report,
+          report.indicators.map((i) => ({
+            key: i.code,
+            label: i.name.vi,
+            figures: { value: i.value, unit: i.unit, method: i.method },
+          })),
+        ),
+      'decision-766',
+    );
+  }
+
+  @Get('activity')
+  @apply(
+    ...ApiReport(
+      'Supplement rounds, apologies, at-risk alerts and who held the clock',
+      'Supplement rounds of dossiers received in the period; apology letters issued and at-risk alerts raised in the period; working days by clock holder (agency steps, partner agency, citizen, payment, other excluded intervals) of dossiers resolved in the period. Time in postal transit is not recorded by any event.',
+    ),
+  )
+  async activity(
+    @Query() q: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const report = await this.reports.activity(requestOf(q));
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable({ vi: 'Bổ sung, xin lỗi, cảnh báo', en: 'Activity' }, report, [
+          { key: 'total', label: 'Tổng cộng', figures: report.total },
+        ]),
+      'activity',
+    );
+  }
+
+  @Get('series')
+  @apply(
+    ...ApiReport(
+      'A metric by month, quarter or year',
+      'Totals of ii06a, processing-time, time-savings or decision-766 for each calendar period, or each 15th–14th cut-off period, within [from, to].',
+    ),
+  )
+  async series(
+    @Query() q: SeriesQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const request: SeriesRequest = {
+      ...timeSavingsRequestOf(q),
+      metric: q.metric,
+      bucket: q.bucket ?? 'month',
+      cut: q.cut ?? 'calendar',
+    };
+    const report = await this.reports.series(request);
+    return this.answer(
+      q,
+      reply,
+      report,
+      () =>
+        flatTable(
+          { vi: `Chuỗi thời gian ${q.metric}`, en: `Series of ${q.metric}` },
+          report,
+          report.periods.map((p) => ({ key: p.label, label: `${p.from} – ${p.to}`, figures: p.figures })),
+        ),
+      `series-${q.metric}`,
+    );
+  }
+
+  /** JSON as it is, or the table as a CSV / XLSX download with the stamp in headers. */
+  private async answer(
+    q: ReportQueryDto,
+    reply: FastifyReply,
+    report: ReportStamp & object,
+    table: () => ReportTable,
+    name: string,
+  ): Promise<unknown> {
+    const format = q.format ?? 'json';
+    if (format === 'json') return report;
+    const built = table();
+    const headers = q.headers ?? 'vi';
+    const file = `${name}-${q.from}-${q.to}${q.agency === undefined ? '' : `-${q.agency}`}.${format}`;
+    void reply.headers({
+      ...stampHeaders(built),
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
+      'Content-Disposition': `attachment; filename="${file}"`,
+    });
+    return format === 'csv' ? toCsv(built, headers) : toXlsx(built, headers);
+  }
+}
