@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { loadConfig, ConfigError, type AppConfig, type AppDefaults } from './config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { documentProblemResponses } from './http/problem-openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 
@@ -35,7 +36,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentProblemResponses(SwaggerModule.createDocument(app, config));
 }
 
 export async function createApp(
