@@ -21,6 +21,23 @@ import {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** RFC 9457 problem document, as the platform's ProblemDetailsFilter writes it. */
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', example: 'https://tthc-engine.dev/problems/agency-not-found' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
 const ApiReport = (summary: string, description: string, type: unknown = StampedReportDto) =>
   [
     ApiOperation({ summary, description }),
@@ -29,8 +46,12 @@ const ApiReport = (summary: string, description: string, type: unknown = Stamped
       type: type as typeof StampedReportDto,
       description: 'JSON; or the CSV / XLSX file with format=csv|xlsx',
     }),
-    ApiResponse({ status: 400, description: 'validation-failed, invalid-report-period (problem document)' }),
-    ApiResponse({ status: 404, description: 'agency-not-found (problem document)' }),
+    ApiResponse({
+      status: 400,
+      description: 'validation-failed, invalid-report-period (problem document)',
+      schema: PROBLEM_SCHEMA,
+    }),
+    ApiResponse({ status: 404, description: 'agency-not-found (problem document)', schema: PROBLEM_SCHEMA }),
   ] as const;
 
 function apply(...decorators: readonly MethodDecorator[]): MethodDecorator {

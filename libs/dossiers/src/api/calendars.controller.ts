@@ -11,7 +11,8 @@ import type {
 } from '../application/official-calendars/official-calendar-views';
 import { ProposeOfficialCalendarCommand } from '../application/official-calendars/propose-official-calendar/propose-official-calendar.command';
 import { SaveOfficialCalendarCommand } from '../application/official-calendars/save-official-calendar/save-official-calendar.command';
-import { commandContext } from './api-docs';
+import { ApiBadRequest, commandContext } from './api-docs';
+import { DossierProblemDto } from './dossier-responses.dto';
 import { CalendarYearParams, SaveOfficialCalendarDto } from './calendar.dto';
 
 /**
@@ -34,7 +35,12 @@ export class CalendarsController {
 
   @Get(':year')
   @ApiOperation({ summary: 'The official calendar of a year' })
-  @ApiResponse({ status: 404, description: 'No calendar for this year' })
+  @ApiBadRequest()
+  @ApiResponse({
+    status: 404,
+    type: DossierProblemDto,
+    description: 'official-calendar-not-found: no calendar for this year',
+  })
   get(@Param() { year }: CalendarYearParams): Promise<OfficialCalendarDetails> {
     return this.queries.execute(new GetOfficialCalendarQuery(year));
   }
@@ -42,8 +48,22 @@ export class CalendarsController {
   @Post(':year/proposal')
   @HttpCode(201)
   @ApiOperation({ summary: 'Pre-fill a proposal for the year (system administrators)' })
-  @ApiResponse({ status: 403, description: 'Not a system-admin' })
-  @ApiResponse({ status: 409, description: 'The year is already confirmed' })
+  @ApiBadRequest('; a malformed Idempotency-Key')
+  @ApiResponse({
+    status: 403,
+    type: DossierProblemDto,
+    description: 'calendar-change-not-allowed: not a system-admin (also identity-required)',
+  })
+  @ApiResponse({
+    status: 409,
+    type: DossierProblemDto,
+    description: 'official-calendar-already-confirmed: the year is already confirmed',
+  })
+  @ApiResponse({
+    status: 422,
+    type: DossierProblemDto,
+    description: 'idempotency-key-reused: the Idempotency-Key was used for another request',
+  })
   async propose(
     @Param() { year }: CalendarYearParams,
     @CurrentActor() actor: RequestActor,
@@ -58,8 +78,17 @@ export class CalendarsController {
   @ApiOperation({
     summary: 'Confirm the year, or amend a confirmed year with a reason (system administrators)',
   })
-  @ApiResponse({ status: 403, description: 'Not a system-admin' })
-  @ApiResponse({ status: 422, description: 'invalid-official-calendar: every problem of the document' })
+  @ApiBadRequest('; a malformed Idempotency-Key')
+  @ApiResponse({
+    status: 403,
+    type: DossierProblemDto,
+    description: 'calendar-change-not-allowed: not a system-admin (also identity-required)',
+  })
+  @ApiResponse({
+    status: 422,
+    type: DossierProblemDto,
+    description: 'invalid-official-calendar: every problem of the document; idempotency-key-reused',
+  })
   async save(
     @Param() { year }: CalendarYearParams,
     @Body() body: SaveOfficialCalendarDto,

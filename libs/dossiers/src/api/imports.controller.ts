@@ -14,11 +14,20 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
 import type { ImportSummary } from '../application/import-dossiers/dossier-importer';
 import { ImportDossiersCommand } from '../application/import-dossiers/import-dossiers.command';
-import { ApiActorHeaders } from './api-docs';
+import { ApiActorHeaders, ApiBadRequest, ApiIdentityRequired } from './api-docs';
+import { DossierProblemDto } from './dossier-responses.dto';
 import { ImportSummaryDto } from './import.dto';
 
 export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
@@ -68,6 +77,18 @@ export class ImportsController implements OnModuleInit {
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiActorHeaders()
   @ApiOkResponse({ type: ImportSummaryDto })
+  @ApiBadRequest('; a body that is not NDJSON')
+  @ApiIdentityRequired()
+  @ApiResponse({
+    status: 403,
+    type: DossierProblemDto,
+    description: 'import-not-allowed: only agency-admin and system-admin import (also identity-required)',
+  })
+  @ApiResponse({
+    status: 413,
+    type: DossierProblemDto,
+    description: 'The body is over 20 MB: use npm run import',
+  })
   async import(
     @Body() body: unknown,
     @CurrentActor() actor: RequestActor,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditPageDto, AuditQueryDto, type AuditEntryDto } from './audit.dto';
@@ -31,6 +31,26 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'Trace who did what: events with their actor and correlation id, paginated' })
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiResponse({
+    status: 400,
+    description:
+      'validation-failed: malformed or unknown query members (a cursor that is not a nextCursor), all listed',
+    schema: {
+      type: 'object',
+      required: ['type', 'title', 'status'],
+      properties: {
+        type: { type: 'string', example: 'https://tthc-engine.dev/problems/validation-failed' },
+        title: { type: 'string' },
+        status: { type: 'integer', example: 400 },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        errors: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const limit = query.limit ?? 50;
     const where: string[] = [];

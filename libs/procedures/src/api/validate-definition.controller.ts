@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { definitionInputFromBody } from '../application/definition-input';
 import {
   ValidateDefinitionQuery,
   type ValidationReport,
 } from '../application/validate-definition/validate-definition.query';
-import { ApiDefinitionBody } from './api-docs';
+import { ApiBadRequest, ApiDefinitionBody } from './api-docs';
+import { DefinitionProblemDto } from './problem.dto';
 import { ValidationReportDto } from './procedure.dto';
 
 @ApiTags('procedures')
@@ -23,6 +24,13 @@ export class ValidateDefinitionController {
   })
   @ApiDefinitionBody()
   @ApiOkResponse({ type: ValidationReportDto })
+  @ApiBadRequest()
+  @ApiResponse({
+    status: 422,
+    type: DefinitionProblemDto,
+    description:
+      'invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)',
+  })
   validate(@Body() body: unknown, @Headers('content-type') contentType?: string): Promise<ValidationReport> {
     return this.queries.execute(new ValidateDefinitionQuery(definitionInputFromBody(body, contentType)));
   }
