@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const total = await countLines(args.file);
   const db = await openToolDatabase((line) => process.stderr.write(`${line}\n`));
   try {
-    const lines = createInterface({ input: createReadStream(args.file, 'utf8'), crlfDelay: Infinity });
+    const lines = () => createInterface({ input: createReadStream(args.file, 'utf8'), crlfDelay: Infinity });
     const summary = await runImport(db, { lines, total, dryRun: args.dryRun, batch: args.batch });
     process.exitCode = summary.failed > 0 ? 1 : 0;
   } finally {

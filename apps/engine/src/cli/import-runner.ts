@@ -12,10 +12,17 @@ import {
 import { confirmedOfficialYears } from '../../../../libs/dossiers/src/infrastructure/calendar/official-years-refresher';
 import { PostgresDossierCodeAllocator } from '../../../../libs/dossiers/src/infrastructure/dossier-code-sequence';
 import { SqlDossierContextLoader } from '../../../../libs/dossiers/src/infrastructure/dossier-context-loader';
+import { ApplicantKeyring } from '../../../../libs/dossiers/src/infrastructure/personal-data/applicant-keyring';
+import { resolveMasterKey } from '../../../../libs/dossiers/src/infrastructure/personal-data/master-key';
+import { PersonalDataProtection } from '../../../../libs/dossiers/src/infrastructure/personal-data/personal-data-protection';
 import type { ToolDatabase } from './database-for-tools';
 
 export interface ImportRun {
-  readonly lines: AsyncIterable<string> | Iterable<string>;
+  /**
+   * Opens the lines when the import is ready to read them: a readline interface emits lines from the moment
+   * it is created, and an iterator made after an await would miss the first ones.
+   */
+  readonly lines: () => AsyncIterable<string> | Iterable<string>;
   /** Lines expected, for the progress display. */
   readonly total: number;
   readonly dryRun: boolean;
@@ -38,6 +45,17 @@ export async function runImport(db: ToolDatabase, run: ImportRun): Promise<Impor
     new PostgresEventStore(db.dataSource),
     new SqlDossierContextLoader(db.dataSource),
     new PostgresDossierCodeAllocator(),
+    // Sealed with the same master key as the engine's (configured, or the key file in DATA_DIR).
+    new PersonalDataProtection(
+      new ApplicantKeyring(
+        db.dataSource,
+        resolveMasterKey({
+          configured: db.config.personalData.masterKey,
+          dataDir: db.config.database.dataDir,
+          production: db.config.env === 'production',
+        }),
+      ),
+    ),
   );
   const started = Date.now();
   let latest: ImportSummary | undefined;
@@ -53,7 +71,7 @@ export async function runImport(db: ToolDatabase, run: ImportRun): Promise<Impor
   const timer = setInterval(progress, 1000);
   let summary: ImportSummary;
   try {
-    summary = await importer.importLines(run.lines, {
+    summary = await importer.importLines(run.lines(), {
       dryRun: run.dryRun,
       batchSize: run.batch,
       maxErrors: 100_000,

@@ -183,7 +183,7 @@ async function main(): Promise<void> {
       process.stdout.write(`written to ${args.out}; import it with: npm run import -- ${args.out}\n`);
       return;
     }
-    const summary = await runImport(db, { lines, total: lines.length, dryRun: args.dryRun });
+    const summary = await runImport(db, { lines: () => lines, total: lines.length, dryRun: args.dryRun });
     process.exitCode = summary.failed > 0 ? 1 : 0;
   } finally {
     await db.close();
