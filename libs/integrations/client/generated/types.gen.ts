@@ -2244,11 +2244,23 @@ export type ProcedureCatalogueControllerSvgErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2278,11 +2290,23 @@ export type ProcedureCatalogueControllerMermaidErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -5031,12 +5055,35 @@ export type AnalyticsControllerIi06aErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerIi06aError =
+  AnalyticsControllerIi06aErrors[keyof AnalyticsControllerIi06aErrors];
 
 export type AnalyticsControllerIi06aResponses = {
   /**
@@ -5099,12 +5146,35 @@ export type AnalyticsControllerProcessingTimeErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerProcessingTimeError =
+  AnalyticsControllerProcessingTimeErrors[keyof AnalyticsControllerProcessingTimeErrors];
 
 export type AnalyticsControllerProcessingTimeResponses = {
   /**
@@ -5167,12 +5237,35 @@ export type AnalyticsControllerReformReductionErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerReformReductionError =
+  AnalyticsControllerReformReductionErrors[keyof AnalyticsControllerReformReductionErrors];
 
 export type AnalyticsControllerReformReductionResponses = {
   /**
@@ -5247,12 +5340,35 @@ export type AnalyticsControllerTimeSavingsErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerTimeSavingsError =
+  AnalyticsControllerTimeSavingsErrors[keyof AnalyticsControllerTimeSavingsErrors];
 
 export type AnalyticsControllerTimeSavingsResponses = {
   /**
@@ -5315,12 +5431,35 @@ export type AnalyticsControllerDecision766Errors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerDecision766Error =
+  AnalyticsControllerDecision766Errors[keyof AnalyticsControllerDecision766Errors];
 
 export type AnalyticsControllerDecision766Responses = {
   /**
@@ -5383,12 +5522,35 @@ export type AnalyticsControllerActivityErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerActivityError =
+  AnalyticsControllerActivityErrors[keyof AnalyticsControllerActivityErrors];
 
 export type AnalyticsControllerActivityResponses = {
   /**
@@ -5469,12 +5631,35 @@ export type AnalyticsControllerSeriesErrors = {
   /**
    * validation-failed, invalid-report-period (problem document)
    */
-  400: unknown;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
   /**
    * agency-not-found (problem document)
    */
-  404: unknown;
+  404: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+    errors?: Array<{
+      path?: string;
+      message?: string;
+    }>;
+  };
 };
+
+export type AnalyticsControllerSeriesError =
+  AnalyticsControllerSeriesErrors[keyof AnalyticsControllerSeriesErrors];
 
 export type AnalyticsControllerSeriesResponses = {
   /**
@@ -5570,12 +5755,24 @@ export type ApiKeysControllerCreateResponse =
 
 export type ApiKeysControllerRevokeData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/v1/api-keys/{id}/revoke';
 };
 
 export type ApiKeysControllerRevokeErrors = {
+  /**
+   * Malformed or unknown members of the path, query, headers or body
+   */
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * No or invalid credentials
    */
@@ -5589,6 +5786,8 @@ export type ApiKeysControllerRevokeErrors = {
    */
   404: unknown;
 };
+
+export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];
 
 export type ApiKeysControllerRevokeResponses = {
   200: ApiKeyDto;
