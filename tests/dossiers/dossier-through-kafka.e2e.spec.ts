@@ -7,15 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { describeWithKafka, startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
-import {
-  CITIZEN,
-  COUNTER,
-  LEADER,
-  PORTAL,
-  SPECIALIST,
-  submission,
-  type Json,
-} from './marital-status-fixtures';
+import { COUNTER, LEADER, PORTAL, SPECIALIST, submission, type Json } from './marital-status-fixtures';
 
 const LIFECYCLE = [
   'DossierSubmitted',
@@ -75,7 +67,7 @@ describeWithKafka('a dossier through Kafka mode', (brokers) => {
       ['approve', LEADER, {}],
       ['issue-result', SPECIALIST, { electronic: true }],
       ['return-result', COUNTER, { method: 'online' }],
-      ['rate', CITIZEN, { score: 5 }],
+      ['rate', PORTAL, { score: 5 }],
     ];
     for (const [action, headers, json] of steps) {
       const answer = await call('POST', `/v1/dossiers/${id}/actions/${action}`, headers, json);
@@ -84,7 +76,7 @@ describeWithKafka('a dossier through Kafka mode', (brokers) => {
 
     let timeline: Json[] = [];
     for (let i = 0; i < 150 && timeline.length < LIFECYCLE.length; i++) {
-      const dossier = await call('GET', `/v1/dossiers/${id}`, {});
+      const dossier = await call('GET', `/v1/dossiers/${id}`, PORTAL);
       timeline = (dossier.body.timeline as Json[] | undefined) ?? [];
       if (timeline.length < LIFECYCLE.length) await new Promise((r) => setTimeout(r, 200));
     }

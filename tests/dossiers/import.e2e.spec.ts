@@ -14,6 +14,8 @@ const CLI = resolve(__dirname, '../../dist/apps/engine/src/cli/import-dossiers.j
 const COUNTER = { id: 'officer-hoa', role: 'receiving-officer', agency: AGENCY };
 const SPECIALIST = { id: 'officer-tuan', role: 'specialist', agency: AGENCY };
 const LEADER = { id: 'chair-son', role: 'leader', agency: AGENCY };
+/** Reads every dossier and the audit trail. */
+const AUDITOR = actorHeaders({ id: 'admin-audit', role: 'system-admin' });
 
 /** Weekdays of 2025–2026 away from Tết, 30/4–1/5 and 2/9 (the calendar ships those two years). */
 function workingDays(): string[] {
@@ -182,7 +184,7 @@ describe('historical import (built engine, samples loaded)', () => {
     for (const externalId of ['legacy-0', `legacy-${TOTAL - 1}`]) {
       const id = importedDossierId(externalId);
       const dossier = await eventually(
-        () => call('GET', `/v1/dossiers/${id}`),
+        () => call('GET', `/v1/dossiers/${id}`, { headers: AUDITOR }),
         (r) => r.status === 200 && (r.body.timeline as unknown[]).length === 7,
       );
       expect(dossier.body).toMatchObject({
@@ -196,7 +198,7 @@ describe('historical import (built engine, samples loaded)', () => {
       const receivedYear = new Date(dossier.body.receivedAt as string).getUTCFullYear();
       expect([2025, 2026]).toContain(receivedYear);
       const audit = await eventually(
-        () => call('GET', `/v1/audit?streamId=dossier-${id}`),
+        () => call('GET', `/v1/audit?streamId=dossier-${id}`, { headers: AUDITOR }),
         (r) => r.status === 200 && (r.body.items as unknown[]).length === 7,
       );
       for (const item of audit.body.items as Json[]) {
@@ -207,9 +209,13 @@ describe('historical import (built engine, samples loaded)', () => {
 
   it('writes nothing of a broken line', async () => {
     for (const externalId of ['broken-procedure', 'broken-state', 'broken-form']) {
-      const audit = await call('GET', `/v1/audit?streamId=dossier-${importedDossierId(externalId)}`);
+      const audit = await call('GET', `/v1/audit?streamId=dossier-${importedDossierId(externalId)}`, {
+        headers: AUDITOR,
+      });
       expect(audit.body.items).toEqual([]);
-      const dossier = await call('GET', `/v1/dossiers/${importedDossierId(externalId)}`);
+      const dossier = await call('GET', `/v1/dossiers/${importedDossierId(externalId)}`, {
+        headers: AUDITOR,
+      });
       expect(dossier.status).toBe(404);
     }
   });
@@ -236,7 +242,7 @@ describe('historical import (built engine, samples loaded)', () => {
       const again = await call('POST', '/v1/imports', { body, type: 'application/x-ndjson', headers: ADMIN });
       expect(again.body).toMatchObject({ imported: 0, alreadyImported: 2, failed: 1 });
       const kept = await eventually(
-        () => call('GET', `/v1/dossiers/${importedDossierId('api-2')}`),
+        () => call('GET', `/v1/dossiers/${importedDossierId('api-2')}`, { headers: AUDITOR }),
         (r) => r.status === 200,
       );
       expect(kept.body.code).toBe('000.31.18.H56-260310-0777');

@@ -56,7 +56,7 @@ describe('a new procedure version and the dossiers already running', () => {
 
   it('keeps the running dossier on version 1 with its deadline, while a new dossier gets version 2', async () => {
     const running = await submitAndReceive();
-    const before = await call('GET', `/v1/dossiers/${running.id}`, {});
+    const before = await call('GET', `/v1/dossiers/${running.id}`, PORTAL);
     expect(before.body).toMatchObject({ procedureVersion: 1, dueAt: running.received.dueAt });
 
     const yaml = readFileSync(
@@ -78,7 +78,7 @@ describe('a new procedure version and the dossiers already running', () => {
     }
 
     const fresh = await submitAndReceive();
-    const freshView = await call('GET', `/v1/dossiers/${fresh.id}`, {});
+    const freshView = await call('GET', `/v1/dossiers/${fresh.id}`, PORTAL);
     expect(freshView.body.procedureVersion).toBe(2);
     // Received seconds apart, half a working day ends before one working day does.
     expect(Date.parse(fresh.received.dueAt as string)).toBeLessThan(
@@ -95,7 +95,7 @@ describe('a new procedure version and the dossiers already running', () => {
       const answer = await call('POST', `/v1/dossiers/${running.id}/actions/${action}`, headers, body);
       expect({ action, status: answer.status }).toEqual({ action, status: 200 });
     }
-    const after = await call('GET', `/v1/dossiers/${running.id}`, {});
+    const after = await call('GET', `/v1/dossiers/${running.id}`, PORTAL);
     expect(after.body).toMatchObject({
       procedureVersion: 1,
       dueAt: running.received.dueAt,

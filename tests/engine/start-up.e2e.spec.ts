@@ -2,8 +2,10 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '@tthc/event-store';
-import { runToExit, startEngine } from '@tthc/testing';
+import { actorHeaders, runToExit, startEngine } from '@tthc/testing';
 import { DataSource } from 'typeorm';
+
+const AUDITOR = actorHeaders({ id: 'admin-audit', role: 'system-admin' });
 
 describe('engine start-up', () => {
   it.each([
@@ -44,7 +46,9 @@ describe('engine start-up', () => {
     await db.destroy();
     const waitForAudit = async (baseUrl: string) => {
       for (let i = 0; i < 100; i++) {
-        const page = (await (await fetch(`${baseUrl}/v1/audit?streamId=dossier-restart`)).json()) as {
+        const page = (await (
+          await fetch(`${baseUrl}/v1/audit?streamId=dossier-restart`, { headers: AUDITOR })
+        ).json()) as {
           items: { eventId: string; actorId: string }[];
         };
         if (page.items.length > 0) return page.items;
@@ -91,7 +95,7 @@ describe('engine start-up', () => {
       expect(await (await fetch(`${engine.baseUrl}/metrics`)).text()).toContain(
         'tthc_process_cpu_user_seconds_total',
       );
-      const bad = await fetch(`${engine.baseUrl}/v1/audit?limit=5000&unknown=1`);
+      const bad = await fetch(`${engine.baseUrl}/v1/audit?limit=5000&unknown=1`, { headers: AUDITOR });
       expect(bad.status).toBe(400);
       expect(bad.headers.get('content-type')).toContain('application/problem+json');
       const problem = (await bad.json()) as { errors: { path: string }[] };

@@ -134,7 +134,10 @@ describe('procedure registry (built engine, samples loaded)', () => {
       '/workflow/steps/1',
     ];
 
-    const validated = await call('POST', '/v1/procedures/validate', { yaml: broken });
+    const validated = await call('POST', '/v1/procedures/validate', {
+      yaml: broken,
+      headers: COMMUNE_OFFICIAL,
+    });
     expect(validated.status).toBe(200);
     expect(validated.body.valid).toBe(false);
     expect((validated.body.errors as Json[]).map((e) => e.path)).toEqual(
@@ -150,7 +153,10 @@ describe('procedure registry (built engine, samples loaded)', () => {
         }),
       ]),
     );
-    const asJson = await call('POST', '/v1/procedures/validate', { json: { code: '1.999001' } });
+    const asJson = await call('POST', '/v1/procedures/validate', {
+      json: { code: '1.999001' },
+      headers: COMMUNE_OFFICIAL,
+    });
     expect(asJson.body.valid).toBe(false);
     expect((asJson.body.errors as Json[]).length).toBeGreaterThan(5);
 
@@ -285,7 +291,11 @@ describe('procedure registry (built engine, samples loaded)', () => {
     expect(forbidden.type).toContain('application/problem+json');
     expect(forbidden.body).toMatchObject({ status: 403, agencyCode: '000.00.18.H56' });
     const anonymous = await call('POST', '/v1/procedures/1.001612/publish');
-    expect(anonymous.status).toBe(403);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({
+      status: 401,
+      type: expect.stringContaining('authentication-required'),
+    });
 
     const unknown = await call('POST', '/v1/procedures/1.001612/publish', {
       json: { expectedRevision: 1, force: true },

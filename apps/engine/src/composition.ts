@@ -8,6 +8,7 @@ import {
 } from '@tthc/event-store';
 import { AsyncApiController } from '@tthc/messaging';
 import { AnalyticsFacts1763780000900, AnalyticsModule, DossierFactsProjection } from '@tthc/analytics';
+import { ApiKeys1763780003000 } from '@tthc/platform';
 import {
   DossierCodeSequences1763780000500,
   DossierReadModelProjection,
@@ -37,6 +38,7 @@ export const ALL_MIGRATIONS = [
   OfficialCalendars1763780000800,
   AnalyticsFacts1763780000900,
   Webhooks1763780001000,
+  ApiKeys1763780003000,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,

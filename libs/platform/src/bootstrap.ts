@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { documentProblemResponses } from './http/problem-openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
+import { hardenHttp } from './security/http-hardening';
 
 export interface AppContext {
   readonly config: AppConfig;
@@ -25,6 +26,7 @@ export interface AppDescription {
   readonly configureDocs?: (app: NestFastifyApplication, openApi: OpenAPIObject) => void;
 }
 
+/** The default body limit (BODY_LIMIT_BYTES); routes that need more (imports) set their own. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -32,9 +34,13 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setTitle('TTHC engine API')
     .setDescription(
       'Event-sourced workflow engine for Vietnamese administrative procedures (one-stop shop). ' +
-        'Errors are RFC 9457 problem documents.',
+        'Errors are RFC 9457 problem documents. Callers authenticate with a bearer JWT (officials, ' +
+        'integrations, analysts) or an integration API key in X-Api-Key; only health, metrics, the documents, ' +
+        'the public catalogue and the citizen lookup are open.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
   return documentProblemResponses(SwaggerModule.createDocument(app, config));
 }
@@ -45,9 +51,10 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     description.rootModule(context),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    new FastifyAdapter({ bodyLimit: context.config.httpLimits.bodyLimitBytes, trustProxy: true }),
     { bufferLogs: true },
   );
+  await hardenHttp(app, context.config.httpLimits);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());

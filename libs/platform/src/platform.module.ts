@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions, type MigrationClass } from './database/data-source-options';
 import { HealthController } from './observability/health.controller';
@@ -21,7 +22,7 @@ export interface PlatformOptions {
   readonly migrations: MigrationClass[];
 }
 
-/** What every app shares: typed config, PostgreSQL through TypeORM, logs, health and metrics. */
+/** What every app shares: typed config, PostgreSQL through TypeORM, logs, health and metrics, authentication. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -49,6 +50,7 @@ export class PlatformModule {
           dataSourceOptions(options.databaseUrl, config.database.poolSize, options.migrations),
         ),
         TerminusModule,
+        AuthModule.forRoot(config),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

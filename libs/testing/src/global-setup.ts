@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../../platform/src/database/embedded-postgres';
+import { TEST_JWT_SECRET } from './actors';
 import { KAFKA_UNAVAILABLE, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './services';
 
 interface Started {
@@ -50,6 +51,8 @@ function javaAvailable(): boolean {
 export default async function globalSetup(): Promise<void> {
   const started: Started = {};
   globalThis.__tthcTestServices = started;
+  // Every engine a test starts inherits this, and actorHeaders signs the tests' tokens with it.
+  process.env.AUTH_JWT_SECRET ??= TEST_JWT_SECRET;
   if (onlyUnitTests(process.argv)) return;
 
   if (process.env.DATABASE_URL) {

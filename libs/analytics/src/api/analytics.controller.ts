@@ -18,6 +18,7 @@ import {
   StampedReportDto,
   TimeSavingsQueryDto,
 } from './analytics.dto';
+import { AllowRoles, ANY_OFFICIAL, LEGACY_ADMINISTRATOR_ROLE, ROLES } from '@tthc/platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -85,6 +86,8 @@ function timeSavingsRequestOf(q: TimeSavingsQueryDto): TimeSavingsRequest {
 }
 
 @ApiTags('analytics')
+// Aggregates only (no personal data): analysts, officials and system administrators (libs/platform/src/auth).
+@AllowRoles(ROLES.analyst, ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
 @Controller('v1/analytics')
 export class AnalyticsController {
   constructor(@Inject(AnalyticsReports) private readonly reports: AnalyticsReports) {}

@@ -1,30 +1,30 @@
 // OpenAPI decorators shared by the dossier controllers, and the request context of a command.
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import type { RequestActor } from '@tthc/platform';
 import type { DossierRequestContext } from '../application/dossier-command-path';
 import { IdentityRequired, InvalidIdempotencyKey } from '../application/errors';
 import { ActionNotAllowedProblemDto, DossierProblemDto, ValidationProblemDto } from './dossier-responses.dto';
 
+/** Who calls: a bearer token (officials, integrations, citizens) or an integration's X-Api-Key. */
 export const ApiActorHeaders = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Actor-Id', required: false, description: 'Who acts (until authentication lands)' }),
-    ApiHeader({
-      name: 'X-Actor-Role',
-      required: false,
-      description:
-        'citizen, integration, or a role of the procedure (receiving-officer, specialist, leader, …)',
-    }),
-    ApiHeader({
-      name: 'X-Actor-Agency',
-      required: false,
-      description:
-        'Electronic code of the official’s agency: officials of the dossier’s agency see personal data',
-    }),
+    ApiBearerAuth('bearer'),
+    ApiSecurity('api-key'),
     ApiHeader({
       name: 'X-Request-Id',
       required: false,
       description: 'Correlation id, stored with the events',
+    }),
+    ApiResponse({
+      status: 401,
+      type: DossierProblemDto,
+      description: 'authentication-required or invalid-credentials (WWW-Authenticate names the schemes)',
+    }),
+    ApiResponse({
+      status: 403,
+      type: DossierProblemDto,
+      description: 'role-not-allowed: the caller’s role may never do this',
     }),
   );
 
@@ -45,9 +45,9 @@ export const ApiBadRequest = (extra = '') =>
   });
 export const ApiIdentityRequired = () =>
   ApiResponse({
-    status: 403,
+    status: 401,
     type: DossierProblemDto,
-    description: 'No identity: send X-Actor-Id and X-Actor-Role (identity-required)',
+    description: 'No credentials (authentication-required) or bad ones (invalid-credentials)',
   });
 export const ApiNotFound = (what: string) =>
   ApiResponse({ status: 404, type: DossierProblemDto, description: what });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import { CorrelationId, CurrentActor, type RequestActor, AllowRoles, Public, ROLES } from '@tthc/platform';
 import { GetOfficialCalendarQuery } from '../application/official-calendars/get-official-calendar/get-official-calendar.query';
 import { ListOfficialCalendarsQuery } from '../application/official-calendars/list-official-calendars/list-official-calendars.query';
 import type {
@@ -27,12 +27,14 @@ export class CalendarsController {
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
+  @Public()
   @Get()
   @ApiOperation({ summary: 'The years with an official calendar, and whether each is proposed or confirmed' })
   list(): Promise<OfficialCalendarSummary[]> {
     return this.queries.execute(new ListOfficialCalendarsQuery());
   }
 
+  @Public()
   @Get(':year')
   @ApiOperation({ summary: 'The official calendar of a year' })
   @ApiBadRequest()
@@ -46,6 +48,7 @@ export class CalendarsController {
   }
 
   @Post(':year/proposal')
+  @AllowRoles(ROLES.systemAdmin)
   @HttpCode(201)
   @ApiOperation({ summary: 'Pre-fill a proposal for the year (system administrators)' })
   @ApiBadRequest('; a malformed Idempotency-Key')
@@ -75,6 +78,7 @@ export class CalendarsController {
   }
 
   @Put(':year')
+  @AllowRoles(ROLES.systemAdmin)
   @ApiOperation({
     summary: 'Confirm the year, or amend a confirmed year with a reason (system administrators)',
   })

@@ -22,7 +22,14 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CorrelationId,
+  CurrentActor,
+  type RequestActor,
+  AllowRoles,
+  ANY_OFFICIAL,
+  ROLES,
+} from '@tthc/platform';
 import {
   PerformDossierActionCommand,
   type DossierActionInput,
@@ -80,6 +87,7 @@ const documents = (list: readonly MissingDocumentDto[]) =>
 const files = (list: readonly AttachmentDto[] | undefined) => list?.map((file) => ({ ...file }));
 
 @ApiTags('dossier actions')
+@AllowRoles(ROLES.integration, ROLES.citizen, ANY_OFFICIAL)
 @Controller('v1/dossiers/:id/actions')
 export class DossierActionsController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CorrelationId,
+  CurrentActor,
+  type RequestActor,
+  AllowRoles,
+  ANY_OFFICIAL,
+  LEGACY_ADMINISTRATOR_ROLE,
+  ROLES,
+} from '@tthc/platform';
 import { GetDossierQuery } from '../application/get-dossier/get-dossier.query';
 import { SubmitDossierCommand } from '../application/submit-dossier/submit-dossier.command';
 import type { DossierActionResult, DossierDetails } from '../application/views';
@@ -29,6 +37,7 @@ export class DossiersController {
   ) {}
 
   @Post()
+  @AllowRoles(ROLES.integration, ROLES.citizen, ANY_OFFICIAL)
   @ApiOperation({
     summary: 'Submit a dossier (nộp hồ sơ) for a procedure version',
     description:
@@ -71,6 +80,7 @@ export class DossiersController {
   }
 
   @Get('by-code/:code')
+  @AllowRoles(ROLES.integration, ROLES.citizen, ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
   @ApiOperation({
     summary: 'One dossier by its code (mã hồ sơ), with its timeline and live clock',
     description: 'Personal data is masked unless the caller is an official of the dossier’s agency.',
@@ -84,6 +94,7 @@ export class DossiersController {
   }
 
   @Get(':id')
+  @AllowRoles(ROLES.integration, ROLES.citizen, ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
   @ApiOperation({
     summary: 'One dossier, with its timeline and live clock (working time left, paused since)',
     description: 'Personal data is masked unless the caller is an official of the dossier’s agency.',

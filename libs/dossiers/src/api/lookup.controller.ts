@@ -6,9 +6,12 @@ import type { DossierDetails } from '../application/views';
 import { ApiBadRequest, ApiNotFound } from './api-docs';
 import { LookupQueryDto } from './dossier-requests.dto';
 import { DossierDetailsDto } from './dossier-responses.dto';
+import { Public, LookupRateLimit } from '@tthc/platform';
 
 /** The citizen's lookup (tra cứu hồ sơ): no identity needed, personal data always masked. */
 @ApiTags('dossiers')
+@Public()
+@LookupRateLimit()
 @Controller('v1/lookup')
 export class LookupController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}

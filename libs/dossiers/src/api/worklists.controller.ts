@@ -1,7 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, HttpException, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CurrentActor,
+  type RequestActor,
+  AllowRoles,
+  ANY_OFFICIAL,
+  LEGACY_ADMINISTRATOR_ROLE,
+  ROLES,
+  isSystemAdministrator,
+  PROBLEM_TYPE_BASE,
+} from '@tthc/platform';
 import { ListWorklistQuery } from '../application/list-worklist/list-worklist.query';
 import type { WorklistPage } from '../application/views';
 import { ApiActorHeaders, ApiBadRequest } from './api-docs';
@@ -10,6 +19,7 @@ import { DossierProblemDto, WorklistPageDto } from './dossier-responses.dto';
 
 /** An agency's worklists, from the dossier_views read model (it may lag the dossiers by a moment). */
 @ApiTags('dossiers')
+@AllowRoles(ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
 @Controller('v1/worklists')
 export class WorklistsController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
@@ -29,6 +39,19 @@ export class WorklistsController {
     description: 'calendar-year-missing: due-soon reaches into a year with no official calendar',
   })
   list(@Query() query: WorklistQueryDto, @CurrentActor() actor: RequestActor): Promise<WorklistPage> {
+    // An official sees their own agency's worklists only (agency scope).
+    if (!isSystemAdministrator(actor) && actor.agency !== query.agency) {
+      throw new HttpException(
+        {
+          type: PROBLEM_TYPE_BASE + 'agency-scope-violation',
+          title: 'Forbidden',
+          status: 403,
+          detail: `${actor.id} of agency ${actor.agency ?? '-'} may not list the dossiers of agency ${query.agency}.`,
+          agencyCode: query.agency,
+        },
+        403,
+      );
+    }
     return this.queries.execute(
       new ListWorklistQuery(
         {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditPageDto, AuditQueryDto, type AuditEntryDto } from './audit.dto';
+import { AllowRoles, LEGACY_ADMINISTRATOR_ROLE, ROLES } from '@tthc/platform';
 
 interface AuditRow {
   event_id: string;
@@ -24,6 +25,7 @@ interface AuditRow {
 
 /** Who did what on which dossier or procedure, in log order. Reads the audit-trail projection. */
 @ApiTags('audit')
+@AllowRoles(ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
 @Controller('v1/audit')
 export class AuditController {
   constructor(@Inject(getDataSourceToken()) private readonly db: DataSource) {}

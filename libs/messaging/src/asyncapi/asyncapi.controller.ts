@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig } from '@tthc/platform';
+import { APP_CONFIG, type AppConfig, Public } from '@tthc/platform';
 import { buildAsyncApiDocument } from './asyncapi-document';
 
 /** The AsyncAPI 3.0.0 document of the Kafka topics this deployment writes (its prefix and brokers). */
 @ApiExcludeController()
+@Public()
 @Controller('docs')
 export class AsyncApiController {
   private readonly text: string;

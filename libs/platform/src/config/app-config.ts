@@ -62,6 +62,29 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined)
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
   PERSONAL_DATA_MASTER_KEY?: string;
+  // Authentication, rate limiting and HTTP hardening (libs/platform/src/auth, libs/platform/src/security).
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+  @IsOptional() @IsString() AUTH_JWT_ISSUER?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() AUTH_JWT_AUDIENCE?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  AUTH_JWKS_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() AUTH_JWKS_ISSUER?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() AUTH_DEMO_API_KEY?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) RATE_LIMIT_WINDOW_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOOKUP_RATE_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024) BODY_LIMIT_BYTES?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, {
+    message: 'must be * or a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
   // Webhooks (libs/integrations): the delivery dispatcher and its retry schedule.
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOKS_DISPATCH_ENABLED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000) WEBHOOK_RETRY_BASE_MS?: number;
@@ -108,6 +131,32 @@ export interface AppConfig {
   /** Wraps the applicants' data keys; undefined: a key file in DATA_DIR (never in production). */
   personalData: { masterKey?: string };
   webhooks: WebhookConfig;
+  auth: AuthConfig;
+  httpLimits: HttpLimitsConfig;
+}
+
+export interface AuthConfig {
+  /** Shared HS256 secret; undefined = generated once and kept under DATA_DIR (unless JWKS is used alone). */
+  jwtSecret?: string;
+  /** `iss` of tokens signed with the shared secret. */
+  jwtIssuer: string;
+  /** Required `aud` of every token, when set. */
+  jwtAudience?: string;
+  /** An external identity provider's key set and issuer. */
+  jwks?: { url: string; issuer: string };
+  /** Whether the sandbox integration API key is ensured at start (never in production). */
+  demoApiKey: boolean;
+}
+
+export interface HttpLimitsConfig {
+  /** Requests per client and window (per credential, else per IP address). */
+  rateLimit: number;
+  rateLimitWindowMs: number;
+  /** The citizen lookup's stricter limit per IP address and window (it guards a verification detail). */
+  lookupRateLimit: number;
+  bodyLimitBytes: number;
+  /** Origins allowed by CORS; empty = no CORS headers (same-origin only). */
+  corsOrigins: string[] | '*';
 }
 
 /** What an app sets differently from the others (e.g. the projector serves no business HTTP API). */
@@ -153,6 +202,17 @@ export const CONFIG_KEYS = [
   'LOG_PRETTY',
   'SHUTDOWN_GRACE_MS',
   'PERSONAL_DATA_MASTER_KEY',
+  'AUTH_JWT_SECRET',
+  'AUTH_JWT_ISSUER',
+  'AUTH_JWT_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_JWKS_ISSUER',
+  'AUTH_DEMO_API_KEY',
+  'RATE_LIMIT',
+  'RATE_LIMIT_WINDOW_MS',
+  'LOOKUP_RATE_LIMIT',
+  'BODY_LIMIT_BYTES',
+  'CORS_ORIGINS',
   'WEBHOOKS_DISPATCH_ENABLED',
   'WEBHOOK_RETRY_BASE_MS',
   'WEBHOOK_RETRY_MAX_DELAY_MS',
@@ -179,8 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
         consumerGroup: vars.KAFKA_CONSUMER_GROUP ?? 'tthc-projector',
       }
     : undefined;
+  if (vars.AUTH_JWKS_URL && !vars.AUTH_JWKS_ISSUER) {
+    throw new ConfigError(['AUTH_JWKS_ISSUER must be set with AUTH_JWKS_URL (got undefined)']);
+  }
+  const mode = (vars.NODE_ENV as AppConfig['env']) ?? 'development';
   return {
-    env: (vars.NODE_ENV as AppConfig['env']) ?? 'development',
+    env: mode,
     http: {
       enabled: vars.HTTP_ENABLED ?? defaults.httpEnabled ?? true,
       port: vars.PORT ?? 3000,
@@ -209,6 +273,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
       secretGraceMs: vars.WEBHOOK_SECRET_GRACE_MS ?? 86_400_000,
       pollIntervalMs: vars.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
+    },
+    auth: {
+      jwtSecret: vars.AUTH_JWT_SECRET,
+      jwtIssuer: vars.AUTH_JWT_ISSUER ?? 'tthc-engine',
+      jwtAudience: vars.AUTH_JWT_AUDIENCE,
+      jwks: vars.AUTH_JWKS_URL ? { url: vars.AUTH_JWKS_URL, issuer: vars.AUTH_JWKS_ISSUER ?? '' } : undefined,
+      demoApiKey: mode !== 'production' && (vars.AUTH_DEMO_API_KEY ?? defaults.loadSamples ?? false),
+    },
+    httpLimits: {
+      rateLimit: vars.RATE_LIMIT ?? 6000,
+      rateLimitWindowMs: vars.RATE_LIMIT_WINDOW_MS ?? 60_000,
+      lookupRateLimit: vars.LOOKUP_RATE_LIMIT ?? 60,
+      bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+      corsOrigins:
+        vars.CORS_ORIGINS === '*'
+          ? '*'
+          : (vars.CORS_ORIGINS ?? '')
+              .split(',')
+              .map((origin) => origin.trim())
+              .filter(Boolean),
     },
   };
 }

@@ -1,14 +1,12 @@
-// Who is calling. Until authentication lands (JWT / API keys, issue 8) the caller states its identity
-// in X-Actor-Id / X-Actor-Role / X-Actor-Agency headers, which is only acceptable for the embedded
-// development default. Handlers take the actor from here and nowhere else, so the seam stays in one place.
+// Who is calling: the principal the AuthenticationGuard verified (bearer token or API key), or the
+// anonymous caller of a public route. X-Actor-* headers are not read: they prove nothing. Handlers take the
+// actor from here and nowhere else.
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../auth/authentication.guard';
+import type { Principal } from '../auth/roles';
 
-export interface RequestActor {
-  readonly id: string;
-  readonly role: string;
-  readonly agency?: string;
-}
+export type RequestActor = Principal;
 
 export const ANONYMOUS: RequestActor = { id: 'anonymous', role: 'anonymous' };
 
@@ -19,10 +17,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 export function actorFromRequest(request: FastifyRequest): RequestActor {
-  const id = header(request, 'x-actor-id');
-  const role = header(request, 'x-actor-role');
-  if (!id || !role) return ANONYMOUS;
-  return { id, role, agency: header(request, 'x-actor-agency') };
+  return principalOf(request) ?? ANONYMOUS;
 }
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestActor =>

@@ -76,6 +76,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const problem = toProblem(error, request?.url);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // RFC 9110: a 401 names the schemes that would be accepted.
+    if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer, ApiKey header="X-Api-Key"');
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
 }

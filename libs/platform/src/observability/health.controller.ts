@@ -4,8 +4,12 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ReadinessChecks } from './readiness';
+import { Public } from '../auth/access.decorators';
+import { NotRateLimited } from '../security/client-throttler.guard';
 
 @ApiTags('operations')
+@Public()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -11,12 +11,14 @@ import {
   AdministrativeUnitPageDto,
   AdministrativeUnitQueryDto,
 } from './directory.dto';
+import { Public } from '@tthc/platform';
 
 /**
  * Provinces, districts and communes over time. `activeOn` gives the map of a date: before 1 July 2025 the
  * sample province has a district and its communes; from then on, merged communes directly under it.
  */
 @ApiTags('administrative-units')
+@Public()
 @Controller('v1/administrative-units')
 export class AdministrativeUnitsController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}

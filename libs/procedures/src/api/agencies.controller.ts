@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CorrelationId,
+  CurrentActor,
+  type RequestActor,
+  Public,
+  AllowRoles,
+  LEGACY_ADMINISTRATOR_ROLE,
+  ROLES,
+} from '@tthc/platform';
 import { DissolveAgencyCommand } from '../application/dissolve-agency/dissolve-agency.command';
 import { GetAgencyQuery } from '../application/get-agency/get-agency.query';
 import { ListAgenciesQuery } from '../application/list-agencies/list-agencies.query';
@@ -42,6 +50,7 @@ export class AgenciesController {
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
+  @Public()
   @Get()
   @ApiOperation({ summary: 'Agencies, filtered by level, parent and the date they were valid on' })
   @ApiOkResponse({ type: AgencyPageDto })
@@ -59,6 +68,7 @@ export class AgenciesController {
     );
   }
 
+  @Public()
   @Get(':code')
   @ApiOperation({
     summary: 'An agency with its parent, children and successor chain (who holds its tasks today)',
@@ -71,6 +81,7 @@ export class AgenciesController {
   }
 
   @Post()
+  @AllowRoles(ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
   @ApiOperation({ summary: 'Register an agency (administrators)' })
   @ApiActorHeaders()
   @ApiIdempotencyKey()
@@ -94,6 +105,7 @@ export class AgenciesController {
   }
 
   @Patch(':code')
+  @AllowRoles(ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
   @ApiOperation({ summary: 'Change an agency’s details (administrators); members left out keep their value' })
   @ApiActorHeaders()
   @ApiIdempotencyKey()
@@ -124,6 +136,7 @@ export class AgenciesController {
   }
 
   @Post(':code/dissolve')
+  @AllowRoles(ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
   @HttpCode(200)
   @ApiOperation({ summary: 'End an agency’s validity, naming its successor (administrators)' })
   @ApiActorHeaders()

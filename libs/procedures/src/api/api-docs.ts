@@ -1,6 +1,6 @@
 // OpenAPI decorators the registry's controllers share, and turning request headers into a command context.
 import { applyDecorators, HttpException } from '@nestjs/common';
-import { ApiConsumes, ApiBody, ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiBody, ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { PROBLEM_TYPE_BASE, type RequestActor } from '@tthc/platform';
 import { SYSTEM_ROLE } from '../application/authorization';
 import type { RequestContext } from '../application/request-context';
@@ -13,23 +13,19 @@ import {
   ProblemDto,
 } from './problem.dto';
 
+/** Who acts: a bearer token; system administrators act for every agency, officials for their own. */
 export const ApiActorHeaders = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Actor-Id', required: false, description: 'Who acts (until authentication lands)' }),
-    ApiHeader({
-      name: 'X-Actor-Role',
-      required: false,
-      description: '`administrator` may act for every agency; any other role only for its own agency',
-    }),
-    ApiHeader({
-      name: 'X-Actor-Agency',
-      required: false,
-      description: 'Electronic code of the actor’s agency',
-    }),
+    ApiBearerAuth('bearer'),
     ApiHeader({
       name: 'X-Request-Id',
       required: false,
       description: 'Correlation id, stored with the events',
+    }),
+    ApiResponse({
+      status: 401,
+      type: ProblemDto,
+      description: 'No credentials (authentication-required) or bad ones (invalid-credentials)',
     }),
   );
 

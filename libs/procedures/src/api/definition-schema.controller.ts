@@ -1,11 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PROCEDURE_DEFINITION_SCHEMA } from '../domain/procedure-definition-schema';
+import { Public } from '@tthc/platform';
 
 const SCHEMA_TEXT = JSON.stringify(PROCEDURE_DEFINITION_SCHEMA, null, 2);
 
 /** The JSON Schema of procedure definitions, for editors (YAML language server) and integrations. */
 @ApiTags('procedures')
+@Public()
 @Controller('docs')
 export class DefinitionSchemaController {
   @Get('procedure-definition.schema.json')

@@ -14,12 +14,14 @@ import {
   ProcedureQueryDto,
   ProcedureVersionDto,
 } from './procedure.dto';
+import { Public } from '@tthc/platform';
 
 /**
  * The published catalogue, read from the `procedure_versions` projection. Eventually consistent: right after
  * a publication, these reads may lag by a moment (the publish answer itself is final).
  */
 @ApiTags('procedures')
+@Public()
 @Controller('v1/procedures')
 export class ProcedureCatalogueController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}

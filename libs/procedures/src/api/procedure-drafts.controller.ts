@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CorrelationId,
+  CurrentActor,
+  isSystemAdministrator,
+  type RequestActor,
+  AllowRoles,
+  ANY_OFFICIAL,
+  LEGACY_ADMINISTRATOR_ROLE,
+  ROLES,
+} from '@tthc/platform';
+import { assertCanManageProcedure } from '../application/authorization';
+import { ProcedureNotFound } from '../application/errors';
 import { definitionInputFromBody } from '../application/definition-input';
 import { DraftProcedureCommand } from '../application/draft-procedure/draft-procedure.command';
 import { GetProcedureDraftQuery } from '../application/get-procedure-draft/get-procedure-draft.query';
@@ -34,6 +45,7 @@ import {
  * editable until published. Reads come from the projection and may lag a command by a moment.
  */
 @ApiTags('procedures')
+@AllowRoles(ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
 @Controller('v1/procedures/drafts')
 export class ProcedureDraftsController {
   constructor(
@@ -105,10 +117,13 @@ export class ProcedureDraftsController {
   @ApiOperation({ summary: 'Open drafts, by procedure code' })
   @ApiOkResponse({ type: DraftPageDto })
   @ApiBadRequest()
-  list(@Query() query: DraftQueryDto): Promise<Page<DraftSummary>> {
+  list(@Query() query: DraftQueryDto, @CurrentActor() actor: RequestActor): Promise<Page<DraftSummary>> {
+    // Drafts are unpublished work: an official lists their own agency's (agency scope), 403 for another's.
+    const agency = isSystemAdministrator(actor) ? query.agency : (query.agency ?? actor.agency);
+    if (!isSystemAdministrator(actor)) assertCanManageProcedure(actor, [agency ?? '-']);
     return this.queries.execute(
       new ListProcedureDraftsQuery({
-        agency: query.agency,
+        agency,
         limit: query.limit ?? 20,
         offset: query.offset ?? 0,
       }),
@@ -120,7 +135,15 @@ export class ProcedureDraftsController {
   @ApiOkResponse({ type: DraftDetailsDto })
   @ApiBadRequest()
   @ApiNotFound('No open draft has this code')
-  get(@Param() { code }: ProcedureCodeParams): Promise<DraftDetails> {
-    return this.queries.execute(new GetProcedureDraftQuery(code));
+  async get(
+    @Param() { code }: ProcedureCodeParams,
+    @CurrentActor() actor: RequestActor,
+  ): Promise<DraftDetails> {
+    const draft = (await this.queries.execute(new GetProcedureDraftQuery(code))) as DraftDetails;
+    // Another agency's draft answers like a missing one.
+    if (draft.agencyCode !== null && !isSystemAdministrator(actor) && actor.agency !== draft.agencyCode) {
+      throw new ProcedureNotFound(code, undefined, 'no open draft has that code.');
+    }
+    return draft;
   }
 }

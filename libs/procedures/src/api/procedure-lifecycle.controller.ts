@@ -1,7 +1,15 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentActor, type RequestActor } from '@tthc/platform';
+import {
+  CorrelationId,
+  CurrentActor,
+  type RequestActor,
+  AllowRoles,
+  ANY_OFFICIAL,
+  LEGACY_ADMINISTRATOR_ROLE,
+  ROLES,
+} from '@tthc/platform';
 import { PublishProcedureCommand } from '../application/publish-procedure/publish-procedure.command';
 import type { ProcedureRetiredAnswer, VersionPublished } from '../application/registry-commands';
 import { RetireProcedureCommand } from '../application/retire-procedure/retire-procedure.command';
@@ -26,6 +34,7 @@ import {
 
 /** Publishing freezes a version; retiring stops new dossiers. Answers come from the command itself. */
 @ApiTags('procedures')
+@AllowRoles(ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
 @Controller('v1/procedures')
 export class ProcedureLifecycleController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}

@@ -1,8 +1,8 @@
 /**
- * Who may change what, as pure functions over the actor the HTTP layer hands in. Authentication is a later
- * issue (the actor still comes from X-Actor-* headers); this is the seam it will plug into, and it already
- * keeps one agency's officials away from another agency's procedures.
+ * Who may change what, as pure functions over the authenticated actor the HTTP layer hands in (a verified
+ * token; see libs/platform/src/auth). Keeps one agency's officials away from another agency's procedures.
  */
+import { isOfficial, isSystemAdministrator } from '@tthc/platform';
 import { NotAllowed } from './errors';
 
 export interface RegistryActor {
@@ -12,7 +12,7 @@ export interface RegistryActor {
   readonly agency?: string;
 }
 
-/** Platform administrators: manage every agency's procedures and the agency directory. */
+/** Platform administrators: manage every agency's procedures and the agency directory (also `system-admin`). */
 export const ADMINISTRATOR_ROLE = 'administrator';
 /** The engine itself (sample loading, imports). */
 export const SYSTEM_ROLE = 'system';
@@ -21,7 +21,7 @@ export const ANONYMOUS_ROLE = 'anonymous';
 export const SYSTEM_ACTOR: RegistryActor = { id: 'system:samples', role: SYSTEM_ROLE };
 
 function isPrivileged(actor: RegistryActor): boolean {
-  return actor.role === ADMINISTRATOR_ROLE || actor.role === SYSTEM_ROLE;
+  return isSystemAdministrator(actor) || actor.role === SYSTEM_ROLE;
 }
 
 /**
@@ -31,7 +31,8 @@ function isPrivileged(actor: RegistryActor): boolean {
  */
 export function canManageProcedure(actor: RegistryActor, agencyCode: string | undefined): boolean {
   if (isPrivileged(actor)) return true;
-  if (actor.role === ANONYMOUS_ROLE || actor.agency === undefined) return false;
+  // Integrations, analysts and citizens never change procedures, whatever agency a token names.
+  if (!isOfficial(actor)) return false;
   return agencyCode === undefined || actor.agency === agencyCode;
 }
 
@@ -49,15 +50,15 @@ export function assertCanManageProcedure(
   const other = codes.find((code) => !canManageProcedure(actor, code));
   if (actor.role === ANONYMOUS_ROLE) {
     throw new NotAllowed(
-      'Identify yourself (X-Actor-Id, X-Actor-Role and X-Actor-Agency) to change procedures.',
-      'Hãy cho biết danh tính (X-Actor-Id, X-Actor-Role, X-Actor-Agency) để thay đổi thủ tục.',
+      'Authenticate (a bearer token of an official) to change procedures.',
+      'Hãy xác thực (mã thông báo của công chức) để thay đổi thủ tục.',
       actor.id,
     );
   }
-  if (actor.agency === undefined) {
+  if (!isOfficial(actor)) {
     throw new NotAllowed(
-      `${actor.id} belongs to no agency and may not change procedures.`,
-      `${actor.id} không thuộc cơ quan nào nên không được thay đổi thủ tục.`,
+      `${actor.id} is not an official of an agency and may not change procedures.`,
+      `${actor.id} không phải công chức của cơ quan nào nên không được thay đổi thủ tục.`,
       actor.id,
     );
   }

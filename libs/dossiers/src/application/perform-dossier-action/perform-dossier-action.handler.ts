@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PostgresEventStore } from '@tthc/event-store';
 import { decide, DossierNotFound, type DossierCommand } from '../../domain/dossier';
 import { toAttachment } from '../attachments';
+import { dossierParties, mayActOnDossier } from '../dossier-access';
 import { codeKeyOf, dossierCodeFor, provisionalCode } from '../dossier-code-allocation';
 import { DossierCommandPath } from '../dossier-command-path';
 import { dossierStreamId, toDossierEvents } from '../dossier-stream';
@@ -30,7 +31,12 @@ export class PerformDossierActionHandler implements ICommandHandler<PerformDossi
   async execute({ dossierId, action, context }: PerformDossierActionCommand): Promise<DossierActionOutcome> {
     // The submission is immutable, so which procedure version and agency decide this dossier can be read
     // before the transaction; the transaction re-reads the whole stream.
-    const history = toDossierEvents(await this.store.readStream(dossierStreamId(dossierId)));
+    const recorded = await this.store.readStream(dossierStreamId(dossierId));
+    // Another agency's or another integration's dossier does not exist for this caller (dossier-access.ts).
+    const parties = dossierParties(recorded);
+    if (parties === undefined || !mayActOnDossier(context.actor, parties))
+      throw new DossierNotFound(action.type);
+    const history = toDossierEvents(recorded);
     const submitted = history.find((event) => event.type === 'DossierSubmitted');
     if (submitted === undefined) throw new DossierNotFound(action.type);
     const { procedureCode, procedureVersion, agencyCode } = submitted.data;

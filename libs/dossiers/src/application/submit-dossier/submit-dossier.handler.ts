@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { normaliseOnlineLevel } from '../../domain/dossier';
+import { isOfficial } from '@tthc/platform';
 import { toAttachment } from '../attachments';
+import { SubmissionForAnotherAgency } from '../dossier-access';
 import { DossierCommandPath } from '../dossier-command-path';
 import { IdempotencyKeyRequired, OnlineLevelMismatch } from '../errors';
 import { DOSSIER_CLOCK, DOSSIER_CONTEXT_LOADER, type Clock, type DossierContextLoader } from '../ports';
@@ -25,6 +27,10 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
       submission.procedureVersion,
     );
     const { definition } = procedure;
+    // Counter intake: an official submits for their own agency only.
+    if (isOfficial(context.actor) && context.actor.agency !== definition.agency.code) {
+      throw new SubmissionForAnotherAgency(context.actor.agency, definition.agency.code);
+    }
     const level = normaliseOnlineLevel(definition.onlineServiceLevel);
     if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
       throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);

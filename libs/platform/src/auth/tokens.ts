@@ -1,0 +1,114 @@
+// Bearer tokens: verification of every issuer the engine trusts, and minting for the local issuer (the
+// development CLI and the tests' helper). Claims: `sub` = the actor id, `role`, and the scopes `agency`
+// (officials) and `area` (analysts); `iss`, `exp` and, when AUTH_JWT_AUDIENCE is set, `aud` are checked.
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { AuthConfig } from '../config/app-config';
+import { ROLE_NAME, ROLES, type Principal } from './roles';
+
+/** Asymmetric algorithms accepted from an external issuer's key set. */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+const SCOPE_CODE = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class InvalidCredentials extends Error {}
+
+function claim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The principal a verified token names; refuses tokens that name no one or claim the engine's own role. */
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const id = payload.sub;
+  const role = claim(payload, 'role');
+  if (!id || id.length > 200) throw new InvalidCredentials('the token names no subject (sub)');
+  if (!role || !ROLE_NAME.test(role) || role === ROLES.system || role === ROLES.anonymous) {
+    throw new InvalidCredentials('the token carries no usable role claim');
+  }
+  const agency = claim(payload, 'agency');
+  const area = claim(payload, 'area');
+  for (const [name, value] of [
+    ['agency', agency],
+    ['area', area],
+  ] as const) {
+    if (value !== undefined && !SCOPE_CODE.test(value))
+      throw new InvalidCredentials(`malformed ${name} claim`);
+  }
+  return {
+    id,
+    role,
+    ...(agency === undefined ? {} : { agency }),
+    ...(area === undefined ? {} : { area }),
+  };
+}
+
+export class TokenVerifier {
+  private readonly remoteKeys?: JWTVerifyGetKey;
+
+  constructor(
+    private readonly auth: AuthConfig,
+    private readonly localSecret: Uint8Array | undefined,
+  ) {
+    if (auth.jwks) this.remoteKeys = createRemoteJWKSet(new URL(auth.jwks.url));
+  }
+
+  /** @throws InvalidCredentials for any token that does not verify against a trusted issuer. */
+  async verify(token: string): Promise<Principal> {
+    let algorithm: string | undefined;
+    try {
+      algorithm = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidCredentials('the bearer token is not a JWT');
+    }
+    const audience = this.auth.jwtAudience;
+    try {
+      if (algorithm === 'HS256' && this.localSecret) {
+        const { payload } = await jwtVerify(token, this.localSecret, {
+          algorithms: ['HS256'],
+          issuer: this.auth.jwtIssuer,
+          requiredClaims: ['exp', 'sub'],
+          ...(audience ? { audience } : {}),
+        });
+        return principalFromClaims(payload);
+      }
+      if (this.remoteKeys && this.auth.jwks && algorithm && JWKS_ALGORITHMS.includes(algorithm)) {
+        const { payload } = await jwtVerify(token, this.remoteKeys, {
+          algorithms: JWKS_ALGORITHMS,
+          issuer: this.auth.jwks.issuer,
+          requiredClaims: ['exp', 'sub'],
+          ...(audience ? { audience } : {}),
+        });
+        return principalFromClaims(payload);
+      }
+    } catch (error) {
+      if (error instanceof InvalidCredentials) throw error;
+      throw new InvalidCredentials(`the bearer token was refused (${(error as Error).message})`);
+    }
+    throw new InvalidCredentials(`no trusted issuer signs with ${algorithm ?? 'no algorithm'}`);
+  }
+}
+
+/** A token of the local issuer (development CLI, tests). Production callers get theirs from an identity provider. */
+export function mintToken(
+  secret: Uint8Array,
+  principal: Principal,
+  options: { issuer: string; audience?: string; ttlSeconds: number },
+): Promise<string> {
+  const claims: Record<string, string> = { role: principal.role };
+  if (principal.agency !== undefined) claims.agency = principal.agency;
+  if (principal.area !== undefined) claims.area = principal.area;
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(principal.id)
+    .setIssuer(options.issuer)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + options.ttlSeconds);
+  if (options.audience) jwt.setAudience(options.audience);
+  return jwt.sign(secret);
+}
