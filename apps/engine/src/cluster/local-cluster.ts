@@ -151,11 +151,13 @@ export class LocalCluster {
     });
   }
 
-  addProjector(): Promise<ClusterMember> {
+  /** A projector; `env` may override keys for it alone (e.g. KAFKA_CONSUMER_GROUP for a fresh group). */
+  addProjector(env: Readonly<Record<string, string>> = {}): Promise<ClusterMember> {
     return this.spawnMember('projector', {
       RELAY_ENABLED: 'false',
       PROJECTIONS_ENABLED: 'true',
       LOAD_SAMPLES: 'false',
+      ...env,
     });
   }
 
@@ -196,21 +198,29 @@ export class LocalCluster {
     await this.stopEmbedded();
   }
 
-  private async spawnMember(role: MemberRole, roleEnv: Record<string, string>): Promise<ClusterMember> {
+  private async spawnMember(
+    role: MemberRole,
+    roleEnv: Readonly<Record<string, string>>,
+  ): Promise<ClusterMember> {
     if (this.stopped) throw new Error('the cluster is stopped');
     const name = `${role}-${++this.counters[role]}`;
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...(this.options.baseEnv ?? {}) };
-    Object.assign(env, this.options.env ?? {}, roleEnv, {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: this.databaseUrl,
-      KAFKA_BROKERS: this.options.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: this.topicPrefix,
-      KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 6),
-      KAFKA_CONSUMER_GROUP: this.consumerGroup,
-      KAFKA_CLIENT_ID: `${this.topicPrefix}-${name}`,
-    });
+    Object.assign(
+      env,
+      this.options.env ?? {},
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: this.databaseUrl,
+        KAFKA_BROKERS: this.options.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: this.topicPrefix,
+        KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 6),
+        KAFKA_CONSUMER_GROUP: this.consumerGroup,
+        KAFKA_CLIENT_ID: `${this.topicPrefix}-${name}`,
+      },
+      roleEnv,
+    );
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     const main = resolve(this.options.appsDir ?? defaultAppsDir(), APP_OF_ROLE[role], 'src/main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
@@ -287,7 +297,7 @@ class ChildMember implements ClusterMember {
     }
   }
 
-  async stop(graceMs = 20_000): Promise<number | null> {
+  async stop(graceMs = 45_000): Promise<number | null> {
     if (this.exited) return this.exitCode ?? null;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
