@@ -30,8 +30,9 @@ describe('webhook:listen', () => {
     });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    /** Up to a minute: the CLI loads the engine's libraries, slow on a busy machine. */
     const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 100 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 100));
       const m = pattern.exec(out);
       if (!m) throw new Error(`no ${String(pattern)} in: ${out}`);
       return m;

@@ -27,6 +27,8 @@ export interface WebhookReceiverOptions {
   /** The status to answer a correctly signed delivery with (default 204). */
   readonly respondWith?: (delivery: Omit<ReceivedDelivery, 'answered'>) => number;
   readonly onDelivery?: (delivery: ReceivedDelivery) => void;
+  /** Answer only after this long (a slow receiver: tests use it to have calls in flight). */
+  readonly respondAfterMs?: () => number;
 }
 
 export interface WebhookReceiver {
@@ -80,7 +82,9 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       received.push(complete);
       options.onDelivery?.(complete);
       res.statusCode = answered;
-      res.end();
+      const delay = options.respondAfterMs?.() ?? 0;
+      if (delay > 0) setTimeout(() => res.end(), delay);
+      else res.end();
     });
   });
   await new Promise<void>((resolve, reject) => {
