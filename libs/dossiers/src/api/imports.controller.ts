@@ -89,18 +89,6 @@ export class ImportsController implements OnModuleInit {
     type: DossierProblemDto,
     description: 'The body is over 20 MB: use npm run import',
   })
-  @ApiBadRequest('; a body that is not NDJSON')
-  @ApiIdentityRequired()
-  @ApiResponse({
-    status: 403,
-    type: DossierProblemDto,
-    description: 'import-not-allowed: only agency-admin and system-admin import (also identity-required)',
-  })
-  @ApiResponse({
-    status: 413,
-    type: DossierProblemDto,
-    description: 'The body is over 20 MB: use npm run import',
-  })
   async import(
     @Body() body: unknown,
     @CurrentActor() actor: RequestActor,

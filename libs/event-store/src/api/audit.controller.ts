@@ -53,26 +53,6 @@ export class AuditController {
       },
     },
   })
-  @ApiResponse({
-    status: 400,
-    description:
-      'validation-failed: malformed or unknown query members (a cursor that is not a nextCursor), all listed',
-    schema: {
-      type: 'object',
-      required: ['type', 'title', 'status'],
-      properties: {
-        type: { type: 'string', example: 'https://tthc-engine.dev/problems/validation-failed' },
-        title: { type: 'string' },
-        status: { type: 'integer', example: 400 },
-        detail: { type: 'string' },
-        instance: { type: 'string' },
-        errors: {
-          type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-    },
-  })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const limit = query.limit ?? 50;
     const where: string[] = [];

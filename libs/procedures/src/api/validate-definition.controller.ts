@@ -31,13 +31,6 @@ export class ValidateDefinitionController {
     description:
       'invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)',
   })
-  @ApiBadRequest()
-  @ApiResponse({
-    status: 422,
-    type: DefinitionProblemDto,
-    description:
-      'invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)',
-  })
   validate(@Body() body: unknown, @Headers('content-type') contentType?: string): Promise<ValidationReport> {
     return this.queries.execute(new ValidateDefinitionQuery(definitionInputFromBody(body, contentType)));
   }
