@@ -368,6 +368,37 @@ describe('authorization matrix over every OpenAPI operation (built engine, sampl
       expect(otherRetire.status).toBe(403);
     });
 
+    it('lets an agency administrator import only their own agency’s dossiers', async () => {
+      const record = {
+        externalId: 'scope-check-1',
+        procedureCode: '1.004873',
+        channel: 'online',
+        applicant: sampleSubmission.applicant,
+        formData: sampleSubmission.formData,
+        steps: [{ action: 'receive', at: '2026-03-04T09:15:00+07:00', actor: COUNTER }],
+      };
+      const otherAdmin = actorHeaders({ id: 'admin-kv', role: 'agency-admin', agency: OTHER_AGENCY });
+      const refused = await call(
+        'POST',
+        '/v1/imports?dryRun=true',
+        otherAdmin,
+        `${JSON.stringify(record)}\n`,
+        'application/x-ndjson',
+      );
+      expect(refused.status).toBe(200);
+      expect(refused.body).toMatchObject({ failed: 1 });
+      expect(JSON.stringify(refused.body.errors)).toContain('agency-scope-violation');
+      const ownAdmin = actorHeaders({ id: 'admin-kt', role: 'agency-admin', agency: AGENCY });
+      const accepted = await call(
+        'POST',
+        '/v1/imports?dryRun=true',
+        ownAdmin,
+        `${JSON.stringify(record)}\n`,
+        'application/x-ndjson',
+      );
+      expect(accepted.body).toMatchObject({ failed: 0 });
+    });
+
     it('keeps an integration to its own webhooks (404 for another’s)', async () => {
       const registered = await call('POST', '/v1/webhooks', actorHeaders(PORTAL_A), {
         url: 'https://example.org/portal-a',

@@ -11,6 +11,7 @@ import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import {
   actorHeaders,
   createTestDatabase,
+  runToExit,
   startEngine,
   type EngineProcess,
   type TestDatabase,
@@ -258,6 +259,19 @@ describe('credentials and hostile input (built engine)', () => {
       const answer = await call(engine, 'GET', path, path.startsWith('/v1/worklists') ? SPECIALIST : ADMIN);
       expect({ path, status: answer.status }).toEqual({ path, status: 400 });
     }
+  });
+});
+
+describe('authentication configuration', () => {
+  it.each([
+    [{ NODE_ENV: 'production' }, /AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV is production/],
+    [{ AUTH_JWT_SECRET: 'replace-me' }, /AUTH_JWT_SECRET must be at least 32 characters/],
+    [{ AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' }, /AUTH_JWKS_ISSUER must be set with AUTH_JWKS_URL/],
+    [{ CORS_ORIGINS: 'portal.example.vn' }, /CORS_ORIGINS must be \* or a comma-separated list/],
+  ])('stops with one line naming the key for %j', async (env, message) => {
+    const { code, output } = await runToExit(env);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(message)]);
   });
 });
 

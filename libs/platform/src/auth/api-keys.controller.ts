@@ -31,6 +31,15 @@ export class CreateApiKeyDto {
   name!: string;
 }
 
+/** RFC 9457 problem document, as every error of this API. */
+export class ApiKeyProblemDto {
+  @ApiProperty({ example: 'https://tthc-engine.dev/problems/role-not-allowed' }) type!: string;
+  @ApiProperty({ example: 'Forbidden' }) title!: string;
+  @ApiProperty({ example: 403 }) status!: number;
+  @ApiProperty({ required: false }) detail?: string;
+  @ApiProperty({ required: false }) instance?: string;
+}
+
 export class ApiKeyIdParams {
   @IsString()
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'id must be an API key id' })
@@ -61,8 +70,12 @@ export class ApiKeyListDto {
 @ApiTags('api keys')
 @ApiBearerAuth()
 @AllowRoles(ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
-@ApiResponse({ status: 401, description: 'No or invalid credentials' })
-@ApiResponse({ status: 403, description: 'role-not-allowed: system administrators only' })
+@ApiResponse({ status: 401, type: ApiKeyProblemDto, description: 'No or invalid credentials' })
+@ApiResponse({
+  status: 403,
+  type: ApiKeyProblemDto,
+  description: 'role-not-allowed: system administrators only',
+})
 @Controller('v1/api-keys')
 export class ApiKeysController {
   constructor(@Inject(ApiKeys) private readonly keys: ApiKeys) {}
@@ -86,7 +99,7 @@ export class ApiKeysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key: the next request with it gets 401' })
   @ApiOkResponse({ type: ApiKeyDto })
-  @ApiResponse({ status: 404, description: 'api-key-not-found' })
+  @ApiResponse({ status: 404, type: ApiKeyProblemDto, description: 'api-key-not-found' })
   async revoke(@Param() { id }: ApiKeyIdParams, @CurrentActor() actor: Principal): Promise<ApiKeyRecord> {
     try {
       return await this.keys.revoke(id, actor.id);

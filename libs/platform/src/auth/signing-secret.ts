@@ -36,12 +36,18 @@ export function resolveSigningSecret(auth: AuthConfig, dataDir: string): LocalSi
   const stored = readStoredSigningSecret(dataDir);
   if (stored) return { secret: stored, source: 'data-dir' };
   const path = signingSecretPath(dataDir);
-  mkdirSync(join(dataDir, 'auth'), { recursive: true, mode: 0o700 });
   // `wx`: two processes starting on one data directory cannot overwrite each other's secret.
   try {
+    mkdirSync(join(dataDir, 'auth'), { recursive: true, mode: 0o700 });
     writeFileSync(path, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new Error(
+        `neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set, and the token signing secret cannot be kept in ` +
+          `${path}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
   const written = readStoredSigningSecret(dataDir);
   if (!written) throw new Error(`could not keep the token signing secret in ${path}`);

@@ -243,6 +243,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     throw new ConfigError(['AUTH_JWKS_ISSUER must be set with AUTH_JWKS_URL (got undefined)']);
   }
   const mode = (vars.NODE_ENV as AppConfig['env']) ?? 'development';
+  // A secret generated per process would make one api replica refuse another's tokens: production names its issuer.
+  if (mode === 'production' && !vars.AUTH_JWT_SECRET && !vars.AUTH_JWKS_URL) {
+    throw new ConfigError([
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV is production (got neither)',
+    ]);
+  }
   return {
     env: mode,
     http: {

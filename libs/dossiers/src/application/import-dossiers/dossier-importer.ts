@@ -37,6 +37,8 @@ import { DOSSIER_STREAM_TYPE, dossierStreamId } from '../dossier-stream';
 import { OnlineLevelMismatch } from '../errors';
 import type { DossierCodeAllocator, DossierContextLoader } from '../ports';
 import { InvalidImportLine, parseImportLine, type ImportRecord, type ImportStep } from './import-record';
+import { isOfficial } from '@tthc/platform';
+import { SubmissionForAnotherAgency } from '../dossier-access';
 
 export const IMPORT_COMMAND_TYPE = 'ImportDossier';
 export const DEFAULT_IMPORT_BATCH = 200;
@@ -391,6 +393,11 @@ export class DossierImporter {
     }
     const { definition } = context.procedure;
     const agencyCode = definition.agency.code;
+    // Agency scope: an agency administrator imports their own agency's dossiers only (system administrators
+    // and the CLI, which names no official, any agency's).
+    if (importedBy !== undefined && isOfficial(importedBy) && importedBy.agency !== agencyCode) {
+      throw new StepFailed(-1, undefined, new SubmissionForAnotherAgency(importedBy.agency, agencyCode));
+    }
     const dossierId = importedDossierId(record.externalId);
     const events: NewEvent[] = [];
     let state: DossierState = initialState();
