@@ -7,7 +7,12 @@ import {
   EventStore1763780000000,
 } from '@tthc/event-store';
 import { AsyncApiController } from '@tthc/messaging';
-import { AnalyticsFacts1763780000900, AnalyticsModule, DossierFactsProjection } from '@tthc/analytics';
+import {
+  AnalyticsDailyCounts1763780000910,
+  AnalyticsFacts1763780000900,
+  AnalyticsModule,
+  DossierFactsProjection,
+} from '@tthc/analytics';
 import { ApiKeys1763780003000 } from '@tthc/platform';
 import {
   DossierCodeSequences1763780000500,
@@ -37,6 +42,7 @@ export const ALL_MIGRATIONS = [
   ApplicantKeys1763780000520,
   OfficialCalendars1763780000800,
   AnalyticsFacts1763780000900,
+  AnalyticsDailyCounts1763780000910,
   Webhooks1763780001000,
   ApiKeys1763780003000,
 ];

@@ -8,3 +8,4 @@ export * from './reform-reduction';
 export * from './time-savings';
 export * from './decision-766';
 export * from './metric-definitions';
+export * from './daily-counts';

@@ -12,6 +12,7 @@ import { summariseTimeSavings } from '../domain/time-savings';
 import { dossier, type DossierHistory } from '../domain/testing/dossier-history';
 import type { DossierFacts } from '../domain/dossier-facts';
 import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
+import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
 import { queryIi06a, queryProcessingTime, queryTimeSavings, queryWatermark } from './analytics-queries';
 
@@ -76,7 +77,7 @@ function histories(): DossierHistory[] {
       electronic: i % 3 === 1,
       apologised: i % 6 === 2,
     });
-    if (i % 3 !== 2) h.returned(`${day(i + 3 + (i % 7))} 09:00`, i % 3 === 1 ? 'online' : 'counter');
+    if (i % 3 !== 2) h.returned(`${day(i + 9)} 09:00`, i % 3 === 1 ? 'online' : 'counter');
     if (i % 4 === 1) h.rated(`${day(i + 5)} 10:00`, 3 + (i % 3));
     out.push(h);
   }
@@ -112,6 +113,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       ProcedureRegistry1763780000200,
       AgencyDirectory1763780000210,
       AnalyticsFacts1763780000900,
+      AnalyticsDailyCounts1763780000910,
     ]);
     store = new PostgresEventStore(db.dataSource);
     for (const h of all) {
@@ -226,9 +228,15 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
     const events = all.reduce((n, h) => n + h.events.length, 0);
     const before = await withRunner((r) => queryWatermark(r, projection.name));
     expect(before.eventsApplied).toBe(events);
-    const rows = () =>
-      db.dataSource.query('SELECT * FROM analytics_dossier_facts ORDER BY stream_id') as Promise<unknown[]>;
+    const rows = async () => [
+      await db.dataSource.query('SELECT * FROM analytics_dossier_facts ORDER BY stream_id'),
+      await db.dataSource.query(
+        `SELECT * FROM analytics_daily_counts
+         ORDER BY agency_code, day, procedure_code, procedure_version, channel, online_level`,
+      ),
+    ];
     const rowsBefore = JSON.stringify(await rows());
+    expect(rowsBefore.length).toBeGreaterThan(1000);
     await rebuildProjection(db.dataSource, store, projection, { batchSize: 7 });
     expect(JSON.stringify(await rows())).toBe(rowsBefore);
     expect(await withRunner((r) => queryWatermark(r, projection.name))).toEqual(before);

@@ -10,6 +10,7 @@ import type { QueryRunner } from 'typeorm';
 import type { TimelinessGranularity } from '../domain/dossier-event-types';
 import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
 import type { PeriodBounds } from '../domain/periods';
+import { openRange, uncollectedRange } from './migrations/1763780000910-analytics-daily-counts';
 
 export const GROUPINGS = [
   'none',
@@ -79,8 +80,13 @@ interface Source {
 }
 
 /** FROM clause and group expressions; grouping by agency groups by today's agency (successor links). */
-function sourceOf(sql: Sql, filters: SliceFilters, grouping: Grouping): Source {
-  const from = `analytics_dossier_facts f ${REGISTRY_JOIN}`;
+function sourceOf(
+  sql: Sql,
+  filters: SliceFilters,
+  grouping: Grouping,
+  table = 'analytics_dossier_facts',
+): Source {
+  const from = `${table} f ${REGISTRY_JOIN}`;
   const plain = (key: string, vi = 'NULL', en = 'NULL'): Source => ({ from, key, vi, en });
   switch (grouping) {
     case 'none':
@@ -109,16 +115,16 @@ function sourceOf(sql: Sql, filters: SliceFilters, grouping: Grouping): Source {
   }
 }
 
-const TIMELINESS_COLUMN: Record<TimelinessGranularity, string> = {
-  day: 'f.timeliness_day',
-  minute: 'f.timeliness_minute',
-};
-
 export interface Ii06aGroup extends GroupLabel {
   readonly figures: Ii06aFigures;
 }
 
-/** II.06a per group for [S, E). */
+/**
+ * II.06a per group for [S, E), in three reads that each touch few rows: the daily counts of [S, E) for what
+ * was received and what ended; the dossiers open at S (carried over) and at E (in progress, overdue,
+ * waiting), found by the GiST index on (received_at, ended_at]; the dossiers resolved in the period and not
+ * collected at E, by the index on (resolved_at, returned_at].
+ */
 export async function queryIi06a(
   runner: QueryRunner,
   bounds: PeriodBounds,
@@ -126,19 +132,75 @@ export async function queryIi06a(
   grouping: Grouping,
   granularity: TimelinessGranularity,
 ): Promise<Ii06aGroup[]> {
+  const groups = new Map<string, { vi: string | null; en: string | null; counted: Record<string, number> }>();
+  const merge = (rows: Record<string, unknown>[]) => {
+    for (const row of rows) {
+      const key = row.key as string;
+      const group = groups.get(key) ?? { vi: null, en: null, counted: {} };
+      group.vi = group.vi ?? (row.vi as string | null);
+      group.en = group.en ?? (row.en as string | null);
+      for (const [column, value] of Object.entries(row)) {
+        if (column !== 'key' && column !== 'vi' && column !== 'en') group.counted[column] = Number(value);
+      }
+      groups.set(key, group);
+    }
+  };
+  merge(await countDays(runner, bounds, filters, grouping, granularity));
+  merge(await countOpen(runner, bounds, filters, grouping));
+  merge(await countUncollected(runner, bounds, filters, grouping));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, g]) => ({ key, vi: g.vi, en: g.en, figures: completeIi06a(g.counted) }))
+    .filter((g) => g.figures.toResolve > 0 || g.figures.resolvedNotCollected > 0);
+}
+
+const localDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+async function countDays(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+  granularity: TimelinessGranularity,
+): Promise<Record<string, unknown>[]> {
+  const sql = new Sql();
+  sql.and(`f.day >= ${sql.param(localDay(bounds.startMs))}::date`);
+  sql.and(`f.day < ${sql.param(localDay(bounds.endMs))}::date`);
+  applyFilters(sql, filters);
+  const g = sourceOf(sql, filters, grouping, 'analytics_daily_counts');
+  const sum = (expression: string) => `coalesce(sum(${expression}), 0)::int`;
+  const received = (condition: string) => sum(`f.received) FILTER (WHERE ${condition}`);
+  return (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en,
+       ${received(`f.channel = 'online' AND f.online_level = 'full'`)} AS "receivedOnlineFull",
+       ${received(`f.channel = 'online' AND f.online_level <> 'full'`)} AS "receivedOnlinePartial",
+       ${received(`f.channel = 'counter'`)} AS "receivedCounter",
+       ${received(`f.channel = 'post'`)} AS "receivedPost",
+       ${sum(`f.early_${granularity}`)} AS "resolvedEarly",
+       ${sum(`f.on_time_${granularity}`)} AS "resolvedOnTime",
+       ${sum(`f.late_${granularity}`)} AS "resolvedLate",
+       ${sum(`f.late_apologised_${granularity}`)} AS "lateWithApology",
+       ${sum('f.refused')} AS refused,
+       ${sum('f.withdrawn')} AS withdrawn
+     FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
+}
+
+async function countOpen(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+): Promise<Record<string, unknown>[]> {
   const sql = new Sql();
   const S = sql.param(new Date(bounds.startMs).toISOString());
   const E = sql.param(new Date(bounds.endMs).toISOString());
+  const open = (at: string) => `${openRange('f.')} @> ${at}::timestamptz`;
   sql.and('f.received_at IS NOT NULL');
-  sql.and(`f.received_at < ${E}::timestamptz`);
-  sql.and(`(f.ended_at IS NULL OR f.ended_at >= ${S}::timestamptz)`);
+  sql.and(`(${open(S)} OR ${open(E)})`);
   applyFilters(sql, filters);
-  const t = TIMELINESS_COLUMN[granularity];
   const g = sourceOf(sql, filters, grouping);
-  const received = `f.received_at >= ${S}::timestamptz`;
-  const endsIn = `f.ended_at < ${E}::timestamptz`;
-  const resolved = `${endsIn} AND f.outcome = 'resolved'`;
-  const open = `(f.ended_at IS NULL OR f.ended_at >= ${E}::timestamptz)`;
   const pausedAt = (kind: string) => `(f.has_pauses AND EXISTS (
       SELECT 1 FROM jsonb_array_elements(f.pauses) p
       WHERE (p->>'from')::timestamptz < ${E}::timestamptz
@@ -147,37 +209,39 @@ export async function queryIi06a(
   const dueAtEnd = `(CASE WHEN jsonb_array_length(f.deadlines) <= 1 THEN f.receipt_due_at ELSE (
       SELECT (d->>'dueAt')::timestamptz FROM jsonb_array_elements(f.deadlines) WITH ORDINALITY AS x(d, n)
       WHERE (d->>'from')::timestamptz < ${E}::timestamptz ORDER BY n DESC LIMIT 1) END)`;
-  const rows = (await runner.query(
+  return (await runner.query(
     `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en,
-       count(*) FILTER (WHERE f.received_at < ${S}::timestamptz)::int AS "carriedOver",
-       count(*) FILTER (WHERE ${received} AND f.channel = 'online' AND f.online_level = 'full')::int AS "receivedOnlineFull",
-       count(*) FILTER (WHERE ${received} AND f.channel = 'online' AND f.online_level <> 'full')::int AS "receivedOnlinePartial",
-       count(*) FILTER (WHERE ${received} AND f.channel = 'counter')::int AS "receivedCounter",
-       count(*) FILTER (WHERE ${received} AND f.channel = 'post')::int AS "receivedPost",
-       count(*) FILTER (WHERE ${resolved} AND ${t} = 'early')::int AS "resolvedEarly",
-       count(*) FILTER (WHERE ${resolved} AND ${t} = 'on-time')::int AS "resolvedOnTime",
-       count(*) FILTER (WHERE ${resolved} AND ${t} = 'late')::int AS "resolvedLate",
-       count(*) FILTER (WHERE ${resolved} AND ${t} = 'late' AND f.late_apologised)::int AS "lateWithApology",
-       count(*) FILTER (WHERE ${resolved} AND (f.returned_at IS NULL OR f.returned_at >= ${E}::timestamptz))::int
-         AS "resolvedNotCollected",
-       count(*) FILTER (WHERE ${endsIn} AND f.outcome = 'refused')::int AS refused,
-       count(*) FILTER (WHERE ${endsIn} AND f.outcome = 'withdrawn')::int AS withdrawn,
-       count(*) FILTER (WHERE ${open})::int AS "inProgress",
-       count(*) FILTER (WHERE ${open} AND NOT ${pausedAt('')} AND ${dueAtEnd} < ${E}::timestamptz)::int
+       count(*) FILTER (WHERE ${open(S)})::int AS "carriedOver",
+       count(*) FILTER (WHERE ${open(E)})::int AS "inProgress",
+       count(*) FILTER (WHERE ${open(E)} AND NOT ${pausedAt('')} AND ${dueAtEnd} < ${E}::timestamptz)::int
          AS "inProgressOverdue",
-       count(*) FILTER (WHERE ${open} AND ${pausedAt(` AND p->>'kind' = 'supplement'`)})::int
+       count(*) FILTER (WHERE ${open(E)} AND ${pausedAt(` AND p->>'kind' = 'supplement'`)})::int
          AS "inProgressWaitingForCitizen"
-     FROM ${g.from}
-     ${sql.whereClause()}
-     GROUP BY 1 ORDER BY 1`,
+     FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
     sql.params,
   )) as Record<string, unknown>[];
-  return rows.map((row) => ({
-    key: row.key as string,
-    vi: row.vi as string | null,
-    en: row.en as string | null,
-    figures: completeIi06a(row as Partial<Record<keyof Ii06aFigures, number>>),
-  }));
+}
+
+async function countUncollected(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+): Promise<Record<string, unknown>[]> {
+  const sql = new Sql();
+  const S = sql.param(new Date(bounds.startMs).toISOString());
+  const E = sql.param(new Date(bounds.endMs).toISOString());
+  sql.and('f.resolved_at IS NOT NULL');
+  sql.and(`${uncollectedRange('f.')} @> ${E}::timestamptz`);
+  sql.and(`f.resolved_at >= ${S}::timestamptz`);
+  sql.and(`f.outcome = 'resolved'`);
+  applyFilters(sql, filters);
+  const g = sourceOf(sql, filters, grouping);
+  return (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS "resolvedNotCollected"
+     FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
 }
 
 /** Fills the derived columns of II.06a from the counted ones. */
@@ -251,9 +315,9 @@ export async function queryProcessingTime(
   const g = sourceOf(sql, filters, grouping);
   const columns = PROCESSING_MEASURE_NAMES.map((m) => {
     const e = PROCESSING_MEASURES[m];
+    // One sort per measure gives both percentiles.
     return `avg(${e}) AS "${m}_mean",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e}) AS "${m}_median",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${e}) AS "${m}_p90"`;
+      percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${e}) AS "${m}_percentiles"`;
   }).join(',\n');
   const rows = (await runner.query(
     `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS count, ${columns}
@@ -271,8 +335,8 @@ export async function queryProcessingTime(
         {
           count: row.count as number,
           mean: num(row[`${m}_mean`]),
-          median: num(row[`${m}_median`]),
-          p90: num(row[`${m}_p90`]),
+          median: num((row[`${m}_percentiles`] as number[] | null)?.[0]),
+          p90: num((row[`${m}_percentiles`] as number[] | null)?.[1]),
         },
       ]),
     ) as Record<ProcessingMeasure, DistributionRow>,
@@ -349,17 +413,28 @@ export async function queryTimeSavings(
   // The trip cost of a dossier: the caller's, else the procedure version's for the dossier's locality (its
   // agency), else the procedure's default, else the agency's default, else 1 day.
   const tripCost = `coalesce(${override}::float8,
-      (pv.definition->'tripCost'->'byLocality'->>f.agency_code)::float8,
-      (pv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
+      (tv.definition->'tripCost'->'byLocality'->>per.agency_code)::float8,
+      (tv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
+  // Summed per procedure version and agency first, then multiplied by that pair's trip cost: the
+  // definition (a large jsonb) is read once per pair, not once per dossier.
   const rows = (await runner.query(
-    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS resolved,
-       coalesce(sum(greatest(f.working_days_before_statutory_due, 0)::numeric), 0) AS positive,
-       coalesce(sum(f.working_days_before_statutory_due::numeric), 0) AS net,
-       coalesce(sum(f.trips_baseline), 0)::int AS baseline,
-       coalesce(sum(f.trips_actual), 0)::int AS actual,
-       coalesce(sum(((f.trips_baseline - f.trips_actual) * ${tripCost})::numeric), 0) AS travel
-     FROM ${g.from} LEFT JOIN agencies a ON a.code = f.agency_code
-     ${sql.whereClause()} GROUP BY 1 ORDER BY 1`,
+    `WITH per AS (
+       SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, f.procedure_code, f.procedure_version, f.agency_code,
+         count(*)::int AS resolved,
+         sum(greatest(f.working_days_before_statutory_due, 0)::numeric) AS positive,
+         sum(f.working_days_before_statutory_due::numeric) AS net,
+         sum(f.trips_baseline)::int AS baseline, sum(f.trips_actual)::int AS actual
+       FROM ${g.from} ${sql.whereClause()}
+       GROUP BY 1, 4, 5, 6
+     )
+     SELECT per.key, max(per.vi) AS vi, max(per.en) AS en, sum(per.resolved)::int AS resolved,
+       coalesce(sum(per.positive), 0) AS positive, coalesce(sum(per.net), 0) AS net,
+       coalesce(sum(per.baseline), 0)::int AS baseline, coalesce(sum(per.actual), 0)::int AS actual,
+       coalesce(sum(((per.baseline - per.actual) * ${tripCost})::numeric), 0) AS travel
+     FROM per
+     LEFT JOIN procedure_versions tv ON tv.code = per.procedure_code AND tv.version = per.procedure_version
+     LEFT JOIN agencies a ON a.code = per.agency_code
+     GROUP BY 1 ORDER BY 1`,
     sql.params,
   )) as Record<string, unknown>[];
   return rows.map((row) => ({

@@ -10,6 +10,7 @@ import type { Projection, RecordedEvent } from '@tthc/event-store';
 import { evolveFacts, type DossierFacts } from '../../domain/dossier-facts';
 import type { DossierEvent } from '../../domain/dossier-event-types';
 import { tripsOf } from '../../domain/time-savings';
+import { contributionChanges } from '../../domain/daily-counts';
 
 /** The dossier context's stream type (kept as a constant: its module is not loaded here). */
 export const DOSSIER_STREAM_TYPE = 'dossier';
@@ -30,7 +31,7 @@ function isWellFormedSubmission(data: unknown): boolean {
 export class DossierFactsProjection implements Projection {
   readonly name = 'analytics-dossier-facts';
   readonly streamTypes = [DOSSIER_STREAM_TYPE];
-  readonly tables = ['analytics_dossier_facts', 'analytics_watermark'];
+  readonly tables = ['analytics_dossier_facts', 'analytics_watermark', 'analytics_daily_counts'];
 
   async apply(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
     await this.advanceWatermark(recorded, runner);
@@ -44,6 +45,34 @@ export class DossierFactsProjection implements Projection {
     const after = evolveFacts(before, event);
     if (after === undefined || after === before) return;
     await this.save(recorded.streamId, after, runner);
+    await this.count(before, after, runner);
+  }
+
+  /** Moves the daily counts by what this event changed in the dossier's contributions. */
+  private async count(
+    before: DossierFacts | undefined,
+    after: DossierFacts,
+    runner: QueryRunner,
+  ): Promise<void> {
+    for (const change of contributionChanges(before, after)) {
+      // The column name comes from DAILY_COUNT_COLUMNS, never from event data.
+      await runner.query(
+        `INSERT INTO analytics_daily_counts (agency_code, procedure_code, procedure_version, channel, online_level,
+           day, ${change.column})
+         VALUES ($1, $2, $3, $4, $5, $6::date, $7)
+         ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level)
+         DO UPDATE SET ${change.column} = analytics_daily_counts.${change.column} + excluded.${change.column}`,
+        [
+          after.agencyCode,
+          after.procedureCode,
+          after.procedureVersion,
+          after.channel,
+          after.onlineLevel,
+          change.day,
+          change.delta,
+        ],
+      );
+    }
   }
 
   private async advanceWatermark(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {

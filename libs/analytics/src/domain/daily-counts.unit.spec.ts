@@ -1,0 +1,40 @@
+import { contributionChanges, dailyContributions } from './daily-counts';
+import { dossier } from './testing/dossier-history';
+
+describe('daily II.06a contributions', () => {
+  const history = dossier('A', '2025-03-31 23:00', { channel: 'online' }).received(
+    '2025-03-31 23:30',
+    '2025-04-02 08:00',
+  );
+
+  it('counts the receipt on its local day (23:30 on 31 March is still March in Vietnam)', () => {
+    expect(dailyContributions(history.facts())).toEqual([
+      { day: '2025-03-31', column: 'received', delta: 1 },
+    ]);
+  });
+
+  it('adds the outcome and both timeliness marks on the day the dossier ended', () => {
+    const before = history.facts();
+    const after = history
+      .apologised('2025-04-01 08:00')
+      .resolved('2025-04-02 16:00', '2025-04-02 08:00', {
+        workingDaysUsed: 1.5,
+        beforeStatutoryDue: 1,
+        apologised: true,
+      })
+      .facts();
+    expect(contributionChanges(before, after)).toEqual([
+      { day: '2025-04-02', column: 'ended', delta: 1 },
+      { day: '2025-04-02', column: 'late_apologised_minute', delta: 1 },
+      { day: '2025-04-02', column: 'late_minute', delta: 1 },
+      { day: '2025-04-02', column: 'on_time_day', delta: 1 },
+    ]);
+    expect(contributionChanges(after, after)).toEqual([]);
+  });
+
+  it('counts nothing for a dossier never received', () => {
+    expect(
+      dailyContributions(dossier('J', '2025-03-12 08:00').refusedAtReceipt('2025-03-12 08:30').facts()),
+    ).toEqual([]);
+  });
+});
