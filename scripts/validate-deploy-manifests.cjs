@@ -18,6 +18,11 @@ const YAML = require('yaml');
 const Ajv2020 = require('ajv/dist/2020').default;
 
 const root = resolve(__dirname, '..');
+/**
+ * Keys every process of a multi-process installation must share: a token issued by one api process is
+ * verified by the others, and production refuses to start without the personal-data master key.
+ */
+const SHARED_SECRETS = ['DATABASE_URL', 'AUTH_JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY'];
 const problems = [];
 const problem = (where, what) => problems.push(`${where}: ${what}`);
 
@@ -59,7 +64,7 @@ function configKeys() {
 /**
  * Compose's own interpolation, as `docker compose config` does before validating: ${VAR}, ${VAR:-default},
  * ${VAR-default}, ${VAR:?error}, ${VAR?error}, and $$ for a literal dollar. Unset variables without a
- * default take the value CI sets for them (the required ones) or the empty string.
+ * default become the empty string, required ones a placeholder.
  */
 function interpolate(text, env) {
   return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g, (match, name, op, arg) => {
@@ -67,11 +72,8 @@ function interpolate(text, env) {
     const value = env[name];
     if (op === ':-') return value ? value : arg;
     if (op === '-') return value !== undefined ? value : arg;
-    if (op === ':?' || op === '?') {
-      if (value === undefined || (op === ':?' && value === ''))
-        throw new Error(`${name} is required: ${arg}`);
-      return value;
-    }
+    // A required variable (the operator's secrets) gets a placeholder: only its place is checked.
+    if (op === ':?' || op === '?') return value || `placeholder-for-${name}`;
     return value ?? '';
   });
 }
@@ -91,8 +93,8 @@ function commandText(command) {
 function checkCompose(path, schemaPath, keys) {
   const where = path;
   const text = readFileSync(resolve(root, path), 'utf8');
-  // The required variables get placeholders; everything else takes the file's own defaults.
-  const interpolated = interpolate(text, { POSTGRES_PASSWORD: 'ci-placeholder' });
+  // Variables take the file's own defaults; the required ones (secrets) get placeholders.
+  const interpolated = interpolate(text, {});
   const doc = YAML.parse(interpolated, { merge: true });
 
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
@@ -118,6 +120,9 @@ function checkCompose(path, schemaPath, keys) {
       problem(where, `service ${name}: KAFKA_REPLICATION_FACTOR must be 3`);
     if (!env.KAFKA_BROKERS || !env.DATABASE_URL)
       problem(where, `service ${name} lacks KAFKA_BROKERS or DATABASE_URL`);
+    for (const key of SHARED_SECRETS) {
+      if (!env[key]) problem(where, `service ${name} lacks ${key}, which every process must share`);
+    }
   }
   const replicas = (s) => s.deploy?.replicas ?? 1;
   const apiReplicas = runs('api').reduce((n, [, s]) => n + replicas(s), 0);
@@ -186,6 +191,12 @@ function checkKubernetes(path, keys) {
           if (!keys.has(key))
             problem(where, `${at} loads ${key} from ${ref.name}, which is not a configuration key`);
         }
+      }
+      const secretKeys = (container.envFrom ?? [])
+        .filter((source) => source.secretRef)
+        .flatMap((source) => secrets.get(source.secretRef.name) ?? []);
+      for (const key of SHARED_SECRETS) {
+        if (!secretKeys.includes(key)) problem(where, `${at}: ${key} does not come from a Secret`);
       }
       if (container.livenessProbe?.httpGet?.path !== '/health/live')
         problem(where, `${at}: liveness probe not on /health/live`);

@@ -9,7 +9,6 @@ import { ALL_PROJECTIONS } from '../../apps/engine/src/composition';
 import {
   AGENCY,
   application,
-  CITIZEN,
   COUNTER,
   LEADER,
   PORTAL,
@@ -164,7 +163,8 @@ export const LIFECYCLE_STEPS: [string, Record<string, string>, Json][] = [
   ['approve', LEADER, {}],
   ['issue-result', SPECIALIST, { electronic: true }],
   ['return-result', COUNTER, { method: 'online' }],
-  ['rate', CITIZEN, { score: 5 }],
+  // The citizen's rating comes through the portal that submitted the dossier (its integration owns it).
+  ['rate', PORTAL, { score: 5 }],
 ];
 
 /** Submits one dossier and walks it through the first `steps` actions; each answer must be a success. */

@@ -4,6 +4,9 @@
 // the balancer; both api processes answer part of it, both projectors share each projection's consumer
 // group, and the timeline read back through the balancer was built from Kafka.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { createTestDatabase, describeWithKafka, waitForSamples, type TestDatabase } from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
@@ -34,6 +37,9 @@ describeWithKafka('the marital status certificate through a 2 api + 2 projector 
       projectors: 2,
       kafkaBrokers: brokers,
       databaseUrl: db.url,
+      // The test run's settings (AUTH_JWT_SECRET signs the callers' tokens), as startEngine passes them.
+      baseEnv: process.env,
+      dataDir: mkdtempSync(join(tmpdir(), 'tthc-cluster-')),
       topicPrefix: prefix,
       partitions: 4,
       consumerGroup: `${prefix}-projector`,
@@ -64,7 +70,7 @@ describeWithKafka('the marital status certificate through a 2 api + 2 projector 
 
     let dossier: Json = {};
     for (let i = 0; i < 300; i++) {
-      dossier = (await call('GET', `/v1/dossiers/${id}`, {})).body;
+      dossier = (await call('GET', `/v1/dossiers/${id}`, PORTAL)).body;
       if (((dossier.timeline as Json[] | undefined) ?? []).length >= LIFECYCLE.length) break;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -17,6 +17,7 @@ export interface ClusterOptions {
   readonly kafkaBrokers: readonly string[];
   /** A PostgreSQL URL; without one an embedded server is started under `dataDir`. */
   readonly databaseUrl?: string;
+  /** DATA_DIR of every process (default ./.data/cluster): the embedded PostgreSQL and generated keys. */
   readonly dataDir?: string;
   readonly topicPrefix?: string;
   /** Partitions of the topics the first api creates; the upper bound of useful projector processes. */
@@ -33,6 +34,8 @@ export interface ClusterOptions {
   /** Where each line a process prints goes, prefixed with its name; default: kept in memory only. */
   readonly onOutput?: (member: string, line: string) => void;
   readonly say?: (line: string) => void;
+  /** How long a process may take to answer /health/ready (default 180 s: slow on a busy machine). */
+  readonly readyTimeoutMs?: number;
   /** Folder holding the built apps (`<appsDir>/api/src/main.js`); found from this file by default. */
   readonly appsDir?: string;
 }
@@ -72,10 +75,12 @@ export class LocalCluster {
   databaseUrl = '';
   readonly topicPrefix: string;
   readonly consumerGroup: string;
+  readonly dataDir: string;
 
   private constructor(private readonly options: ClusterOptions) {
     this.topicPrefix = options.topicPrefix ?? 'tthc';
     this.consumerGroup = options.consumerGroup ?? `${this.topicPrefix}-projector`;
+    this.dataDir = resolve(options.dataDir ?? './.data/cluster');
   }
 
   static async start(options: ClusterOptions): Promise<LocalCluster> {
@@ -101,7 +106,7 @@ export class LocalCluster {
       this.databaseUrl = this.options.databaseUrl;
     } else {
       this.embedded = await startEmbeddedPostgres({
-        dataDir: this.options.dataDir ?? './.data/cluster',
+        dataDir: this.dataDir,
         port: 0,
         log: (line) => this.say(line),
       });
@@ -212,6 +217,9 @@ export class LocalCluster {
       {
         PORT: String(port),
         HOST: '127.0.0.1',
+        // One data directory for the whole cluster: keys a process generates when none is configured
+        // (the token signing secret, the personal-data master key) are then the same in every process.
+        DATA_DIR: this.dataDir,
         DATABASE_URL: this.databaseUrl,
         KAFKA_BROKERS: this.options.kafkaBrokers.join(','),
         KAFKA_TOPIC_PREFIX: this.topicPrefix,
@@ -228,7 +236,7 @@ export class LocalCluster {
     const member = new ChildMember(name, role, child, `http://127.0.0.1:${port}`, this.options.onOutput);
     this.members.push(member);
     this.say(`${name} (pid ${child.pid}) starting on ${member.baseUrl}`);
-    await member.ready(90_000);
+    await member.ready(this.options.readyTimeoutMs ?? 180_000);
     this.say(`${name} ready`);
     return member;
   }
