@@ -171,7 +171,6 @@ export type {
   ApiKeysControllerListResponse,
   ApiKeysControllerListResponses,
   ApiKeysControllerRevokeData,
-  ApiKeysControllerRevokeError,
   ApiKeysControllerRevokeErrors,
   ApiKeysControllerRevokeResponse,
   ApiKeysControllerRevokeResponses,

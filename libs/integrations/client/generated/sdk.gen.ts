@@ -1480,9 +1480,9 @@ export const apiKeysControllerCreate = <ThrowOnError extends boolean = false>(
  * Revoke an API key: the next request with it gets 401
  */
 export const apiKeysControllerRevoke = <ThrowOnError extends boolean = false>(
-  options: Options<ApiKeysControllerRevokeData, ThrowOnError>,
+  options?: Options<ApiKeysControllerRevokeData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<
+  (options?.client ?? client).post<
     ApiKeysControllerRevokeResponses,
     ApiKeysControllerRevokeErrors,
     ThrowOnError

@@ -2244,23 +2244,11 @@ export type ProcedureCatalogueControllerSvgErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  400: BadRequestProblemDto;
   /**
    * No such procedure or version
    */
-  404: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  404: ProblemDto;
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2290,23 +2278,11 @@ export type ProcedureCatalogueControllerMermaidErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  400: BadRequestProblemDto;
   /**
    * No such procedure or version
    */
-  404: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  404: ProblemDto;
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -5755,24 +5731,12 @@ export type ApiKeysControllerCreateResponse =
 
 export type ApiKeysControllerRevokeData = {
   body?: never;
-  path: {
-    id: string;
-  };
+  path?: never;
   query?: never;
   url: '/v1/api-keys/{id}/revoke';
 };
 
 export type ApiKeysControllerRevokeErrors = {
-  /**
-   * Malformed or unknown members of the path, query, headers or body
-   */
-  400: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
   /**
    * No or invalid credentials
    */
@@ -5786,8 +5750,6 @@ export type ApiKeysControllerRevokeErrors = {
    */
   404: unknown;
 };
-
-export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];
 
 export type ApiKeysControllerRevokeResponses = {
   200: ApiKeyDto;
