@@ -16,3 +16,4 @@ export {
 } from './application/analytics-reports';
 export type { ReportRequest, TimeSavingsRequest } from './application/report-request';
 export { GROUPINGS, type Grouping } from './infrastructure/analytics-queries';
+export { rowLabel } from './application/report-tables';

@@ -8,6 +8,7 @@ import {
   AnalyticsReports,
   DossierFactsProjection,
   GROUPINGS,
+  rowLabel,
   type Grouping,
   type SummaryReport,
 } from '@tthc/analytics';
@@ -199,7 +200,7 @@ function render(s: SummaryReport, args: Args): string {
           'Overdue',
         ],
         s.ii06a.rows.map((r) => [
-          (r.label.vi ?? r.key).slice(0, 32),
+          rowLabel(r).slice(0, 32),
           int(r.figures.toResolve),
           int(r.figures.carriedOver),
           int(r.figures.received),

@@ -89,11 +89,19 @@ export function ii06aTable(
     },
     columns: II06A_COLUMNS.map(({ figure: _figure, ...column }) => column),
     rows: [
-      ...report.rows.map((row, i) => line(i + 1, row.label.vi ?? row.label.en ?? row.key, row.figures)),
+      ...report.rows.map((row, i) => line(i + 1, rowLabel(row), row.figures)),
       line(null, 'Tổng cộng', report.total),
     ],
     stamp: report,
   };
+}
+
+/** A group's name; the empty key is the group of dossiers whose procedure version the registry lacks. */
+export function rowLabel(row: {
+  readonly key: string;
+  readonly label: { vi: string | null; en: string | null };
+}): string {
+  return row.label.vi ?? row.label.en ?? (row.key === '' ? '(không rõ / unknown)' : row.key);
 }
 
 type Flat = Record<string, Cell>;
