@@ -19,6 +19,7 @@ interface Operation {
   responses?: Responses;
 }
 
+/** RFC 9457: the members every problem document has; operations document their own richer ones. */
 const problemSchema = {
   type: 'object',
   required: ['type', 'title', 'status'],
@@ -31,7 +32,8 @@ const problemSchema = {
   },
 };
 
-const generic = (description: string) => ({ description, content: { [PROBLEM]: { schema: problemSchema } } });
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+const generic = (description: string) => ({ description, content: { [PROBLEM]: { schema: PROBLEM_REF } } });
 
 /** A `{name}` in the path that no decorator declared is still a required string parameter. */
 function declarePathParameters(path: string, operation: Operation): void {
@@ -49,6 +51,9 @@ function declarePathParameters(path: string, operation: Operation): void {
 }
 
 export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.Problem ??= problemSchema;
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = (item as Record<string, Operation | undefined>)[method];
@@ -59,7 +64,7 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
         // Also where the operation produces something else (a diagram as text/plain or SVG): errors are
         // still problem documents.
         const schema = response.content[PROBLEM] ?? response.content['application/json'];
-        response.content = { [PROBLEM]: schema ?? { schema: problemSchema } };
+        response.content = { [PROBLEM]: schema ?? { schema: PROBLEM_REF } };
       }
       declarePathParameters(path, operation);
       const hasInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
