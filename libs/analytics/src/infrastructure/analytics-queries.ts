@@ -10,7 +10,7 @@ import type { QueryRunner } from 'typeorm';
 import type { TimelinessGranularity } from '../domain/dossier-event-types';
 import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
 import type { PeriodBounds } from '../domain/periods';
-import { openRange, uncollectedRange } from './migrations/1763780000910-analytics-daily-counts';
+import { openRange } from './migrations/1763780000910-analytics-daily-counts';
 
 export const GROUPINGS = [
   'none',
@@ -123,7 +123,7 @@ export interface Ii06aGroup extends GroupLabel {
  * II.06a per group for [S, E), in three reads that each touch few rows: the daily counts of [S, E) for what
  * was received and what ended; the dossiers open at S (carried over) and at E (in progress, overdue,
  * waiting), found by the GiST index on (received_at, ended_at]; the dossiers resolved in the period and not
- * collected at E, by the index on (resolved_at, returned_at].
+ * collected at E, from the covering index of resolved dossiers.
  */
 export async function queryIi06a(
   runner: QueryRunner,
@@ -231,10 +231,10 @@ async function countUncollected(
   const sql = new Sql();
   const S = sql.param(new Date(bounds.startMs).toISOString());
   const E = sql.param(new Date(bounds.endMs).toISOString());
-  sql.and('f.resolved_at IS NOT NULL');
-  sql.and(`${uncollectedRange('f.')} @> ${E}::timestamptz`);
-  sql.and(`f.resolved_at >= ${S}::timestamptz`);
   sql.and(`f.outcome = 'resolved'`);
+  sql.and(`f.ended_at >= ${S}::timestamptz`);
+  sql.and(`f.ended_at < ${E}::timestamptz`);
+  sql.and(`(f.returned_at IS NULL OR f.returned_at >= ${E}::timestamptz)`);
   applyFilters(sql, filters);
   const g = sourceOf(sql, filters, grouping);
   return (await runner.query(

@@ -6,8 +6,6 @@ const range = (from: string, to: string) =>
   `tstzrange(${from}, CASE WHEN ${to} < ${from} THEN ${from} ELSE ${to} END, '(]')`;
 /** `(received_at, ended_at]`, with the columns qualified by `alias` (none in the index). */
 export const openRange = (alias = '') => range(`${alias}received_at`, `${alias}ended_at`);
-/** `(resolved_at, returned_at]`. */
-export const uncollectedRange = (alias = '') => range(`${alias}resolved_at`, `${alias}returned_at`);
 
 /**
  * Pre-aggregated II.06a counts (owned by DossierFactsProjection) and the indexes that find the few dossiers
@@ -16,8 +14,8 @@ export const uncollectedRange = (alias = '') => range(`${alias}resolved_at`, `${
  * - `analytics_daily_counts`: per agency, procedure version, channel, online level and local day, the
  *   dossiers received that day and those that ended that day (by outcome and timeliness). Carried over at S =
  *   received before S − ended before S; in progress at E likewise.
- * - open at E (received before E, not ended before E) = `(received_at, ended_at]` contains E;
- *   resolved and not yet collected at E = `(resolved_at, returned_at]` contains E: GiST range indexes.
+ * - open at E (received before E, not ended before E) = `(received_at, ended_at]` contains E: a GiST range
+ *   index finds them without reading the dossiers that ended long before or started after.
  */
 export class AnalyticsDailyCounts1763780000910 implements MigrationInterface {
   name = 'AnalyticsDailyCounts1763780000910';
@@ -49,14 +47,11 @@ export class AnalyticsDailyCounts1763780000910 implements MigrationInterface {
       `CREATE INDEX analytics_facts_open ON analytics_dossier_facts
          USING gist (${openRange()}) WHERE received_at IS NOT NULL`,
     );
-    await q.query(
-      `CREATE INDEX analytics_facts_uncollected ON analytics_dossier_facts
-         USING gist (${uncollectedRange()}) WHERE resolved_at IS NOT NULL`,
-    );
-    // Processing time and days saved read the dossiers resolved in the period from the index alone.
+    // Processing time, days saved and "resolved, not collected" read the dossiers resolved in the period from
+    // the index alone.
     await q.query(
       `CREATE INDEX analytics_facts_agency_resolved ON analytics_dossier_facts (agency_code, ended_at)
-         INCLUDE (received_at, resolved_at, working_days_used, paused_working_days, paused_ms,
+         INCLUDE (received_at, resolved_at, returned_at, working_days_used, paused_working_days, paused_ms,
            working_days_before_statutory_due, trips_baseline, trips_actual, procedure_code, procedure_version)
          WHERE outcome = 'resolved'`,
     );
@@ -64,7 +59,6 @@ export class AnalyticsDailyCounts1763780000910 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX analytics_facts_agency_resolved');
-    await q.query('DROP INDEX analytics_facts_uncollected');
     await q.query('DROP INDEX analytics_facts_open');
     await q.query('DROP TABLE analytics_daily_counts');
   }
