@@ -29,7 +29,7 @@ const COUNTER: TestActor = { id: 'officer-hoa', role: 'receiving-officer', agenc
 const SPECIALIST: TestActor = { id: 'officer-tuan', role: 'specialist', agency: AGENCY };
 const OTHER_SPECIALIST: TestActor = { id: 'officer-kv', role: 'specialist', agency: OTHER_AGENCY };
 const OTHER_COUNTER: TestActor = { id: 'counter-kv', role: 'receiving-officer', agency: OTHER_AGENCY };
-const ANALYST: TestActor = { id: 'analyst-an', role: 'analyst', area: '56' };
+const ANALYST: TestActor = { id: 'analyst-an', role: 'analyst', area: 'H56' };
 
 /** Open without credentials, on purpose: operations, documents, the public catalogue, the citizen lookup. */
 const PUBLIC = new Set([
@@ -397,6 +397,25 @@ describe('authorization matrix over every OpenAPI operation (built engine, sampl
         'application/x-ndjson',
       );
       expect(accepted.body).toMatchObject({ failed: 0 });
+    });
+
+    it('keeps analysts to their area and officials to their province in the statistics (403)', async () => {
+      const ii06a = (agency?: string) =>
+        `/v1/analytics/ii06a?from=2025-01-01&to=2025-12-31${agency ? `&agency=${agency}` : ''}`;
+      const khanhHoa = actorHeaders({ ...ANALYST, area: 'H56' });
+      const elsewhere = actorHeaders({ ...ANALYST, area: 'H01' });
+      const national = actorHeaders({ id: 'analyst-vn', role: 'analyst' });
+      expect((await call('GET', ii06a(OTHER_AGENCY), khanhHoa)).status).toBe(200);
+      const wrongArea = await call('GET', ii06a(OTHER_AGENCY), elsewhere);
+      expect(wrongArea).toMatchObject({
+        status: 403,
+        body: { type: expect.stringContaining('area-scope-violation') },
+      });
+      expect((await call('GET', ii06a(), khanhHoa)).status).toBe(403);
+      expect((await call('GET', ii06a(), national)).status).toBe(200);
+      expect((await call('GET', ii06a(OTHER_AGENCY), actorHeaders(SPECIALIST))).status).toBe(200);
+      expect((await call('GET', ii06a('000.00.00.H01'), actorHeaders(SPECIALIST))).status).toBe(403);
+      expect((await call('GET', '/v1/analytics/definitions', elsewhere)).status).toBe(200);
     });
 
     it('keeps an integration to its own webhooks (404 for another’s)', async () => {

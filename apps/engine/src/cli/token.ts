@@ -26,7 +26,7 @@ Options:
   --role R      the role (required)
   --agency C    the agency's electronic code: required for officials and agency administrators
                 (e.g. 000.31.18.H56, the sample commune)
-  --area C      the administrative area an analyst may see (e.g. 56, Khánh Hòa)
+  --area C      the province an analyst may see, as agency codes end (e.g. H56, Khánh Hòa); none = national
   --id ID       the actor id (sub); default dev-<role>
   --ttl D       lifetime: 90m, 8h, 7d … (default 8h)
   --api-key     print the sandbox integration API key (${DEMO_INTEGRATION_ID}) instead: -H "x-api-key: <key>"

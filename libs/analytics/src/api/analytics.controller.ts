@@ -18,7 +18,7 @@ import {
   StampedReportDto,
   TimeSavingsQueryDto,
 } from './analytics.dto';
-import { AllowRoles, ANY_OFFICIAL, LEGACY_ADMINISTRATOR_ROLE, ROLES } from '@tthc/platform';
+import { AllowRoles, ANY_OFFICIAL, AreaScoped, LEGACY_ADMINISTRATOR_ROLE, ROLES } from '@tthc/platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -88,11 +88,14 @@ function timeSavingsRequestOf(q: TimeSavingsQueryDto): TimeSavingsRequest {
 @ApiTags('analytics')
 // Aggregates only (no personal data): analysts, officials and system administrators (libs/platform/src/auth).
 @AllowRoles(ROLES.analyst, ANY_OFFICIAL, ROLES.systemAdmin, LEGACY_ADMINISTRATOR_ROLE)
+// Analysts with an area and officials see their province's agencies only (query member `agency`).
+@AreaScoped('agency')
 @Controller('v1/analytics')
 export class AnalyticsController {
   constructor(@Inject(AnalyticsReports) private readonly reports: AnalyticsReports) {}
 
   @Get('definitions')
+  @AreaScoped(false)
   @ApiOperation({ summary: 'The metric definitions and their versions' })
   @ApiOkResponse({ type: [MetricDefinitionDto] })
   definitions(): MetricDefinitionDto[] {

@@ -5,6 +5,7 @@ import { SetMetadata } from '@nestjs/common';
 
 export const PUBLIC_ROUTE = 'tthc:public-route';
 export const ALLOWED_ROLES = 'tthc:allowed-roles';
+export const AREA_SCOPED = 'tthc:area-scoped';
 
 /** Any official: a caller with an agency scope and a role that is not one of the non-official built-ins. */
 export const ANY_OFFICIAL = '@official';
@@ -14,3 +15,10 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Only these roles (ANY_OFFICIAL for every official role); others get 403 role-not-allowed. */
 export const AllowRoles = (...roles: string[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/**
+ * Statistics scoped by area: the query member `member` names the agency asked about, and it must be within
+ * the caller's area (roles.ts mayReadStatisticsOf); 403 area-scope-violation otherwise. `false` on a method
+ * exempts it from its controller's scope (e.g. the metric definitions, which hold no figures).
+ */
+export const AreaScoped = (member: string | false = 'agency') => SetMetadata(AREA_SCOPED, member);

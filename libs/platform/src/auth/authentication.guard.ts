@@ -7,9 +7,9 @@ import { HttpException, Inject, Injectable, type CanActivate, type ExecutionCont
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { PROBLEM_TYPE_BASE } from '../http/problem-details.filter';
-import { ALLOWED_ROLES, ANY_OFFICIAL, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, ANY_OFFICIAL, AREA_SCOPED, PUBLIC_ROUTE } from './access.decorators';
 import { ApiKeys } from './api-keys';
-import { isOfficial, type Principal } from './roles';
+import { isOfficial, mayReadStatisticsOf, type Principal } from './roles';
 import { InvalidCredentials, TokenVerifier } from './tokens';
 
 const PRINCIPAL = Symbol('tthc.principal');
@@ -71,6 +71,25 @@ export class AuthenticationGuard implements CanActivate {
         },
         403,
       );
+    }
+    const areaMember = this.reflector.getAllAndOverride<string | false | undefined>(AREA_SCOPED, targets);
+    if (typeof areaMember === 'string') {
+      const asked = single((request.query as Record<string, string | string[] | undefined>)[areaMember]);
+      if (!mayReadStatisticsOf(principal, asked)) {
+        throw new HttpException(
+          {
+            type: PROBLEM_TYPE_BASE + 'area-scope-violation',
+            title: 'Forbidden',
+            status: 403,
+            detail:
+              asked === undefined
+                ? `${principal.id} sees one area only: name the agency (${areaMember}).`
+                : `${principal.id} may not see the statistics of ${asked}.`,
+            ...(asked === undefined ? {} : { agencyCode: asked }),
+          },
+          403,
+        );
+      }
     }
     return true;
   }

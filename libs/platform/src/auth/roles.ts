@@ -9,7 +9,7 @@ export interface Principal {
   readonly role: string;
   /** Electronic code of the official's agency (agency scope). */
   readonly agency?: string;
-  /** Code of the administrative area an analyst may see (area scope). */
+  /** The province an analyst may see (area scope), as agency codes end: `H56` for Khánh Hòa. */
   readonly area?: string;
 }
 
@@ -65,4 +65,27 @@ export function isOfficialOf(principal: Principal, agencyCode: string): boolean 
 
 export function isIntegration(principal: Principal): boolean {
   return principal.role === ROLES.integration;
+}
+
+/** The province segment of an electronic agency code (QCVN 102:2016): `000.31.18.H56` → `H56`. */
+export function provinceOf(agencyCode: string): string {
+  return agencyCode.slice(agencyCode.lastIndexOf('.') + 1);
+}
+
+/**
+ * Whether statistics of the agency (and what rolls up into it) are within the principal's scope: a national
+ * analyst (no area) and system administrators see every agency; an analyst with an area sees the agencies of
+ * that province; an official sees the agencies of their own agency's province. No agency (the whole country)
+ * is for the unscoped only.
+ */
+export function mayReadStatisticsOf(principal: Principal, agencyCode: string | undefined): boolean {
+  if (isSystemAdministrator(principal)) return true;
+  if (principal.role === ROLES.analyst) {
+    if (principal.area === undefined) return true;
+    return agencyCode !== undefined && provinceOf(agencyCode) === principal.area;
+  }
+  if (isOfficial(principal)) {
+    return agencyCode !== undefined && provinceOf(agencyCode) === provinceOf(principal.agency);
+  }
+  return false;
 }

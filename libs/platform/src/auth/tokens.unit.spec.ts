@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AuthConfig } from '../config/app-config';
 import { demoApiKey, hashApiKey, newApiKey } from './api-keys';
-import { isOfficial, isOfficialOf, isSystemAdministrator } from './roles';
+import { isOfficial, isOfficialOf, isSystemAdministrator, mayReadStatisticsOf, provinceOf } from './roles';
 import { resolveSigningSecret, signingSecretPath } from './signing-secret';
 import { InvalidCredentials, mintToken, principalFromClaims, TokenVerifier } from './tokens';
 
@@ -23,10 +23,10 @@ describe('bearer tokens of the local issuer', () => {
   it('given a minted token, when it is verified, then the principal comes back with its scopes', async () => {
     const token = await mintToken(
       SECRET,
-      { ...specialist, area: '56' },
+      { ...specialist, area: 'H56' },
       { issuer: 'tthc-engine', ttlSeconds: 60 },
     );
-    await expect(verifier.verify(token)).resolves.toEqual({ ...specialist, area: '56' });
+    await expect(verifier.verify(token)).resolves.toEqual({ ...specialist, area: 'H56' });
   });
 
   it.each([
@@ -98,13 +98,13 @@ describe('bearer tokens of an external issuer (JWKS)', () => {
 
   it('given a token signed by the identity provider, when verified against its key set, then it is accepted', async () => {
     const verifier = new TokenVerifier(auth({ jwks: { url, issuer: 'https://id.example.vn' } }), undefined);
-    const token = await new SignJWT({ role: 'analyst', area: '56' })
+    const token = await new SignJWT({ role: 'analyst', area: 'H56' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setSubject('analyst-an')
       .setIssuer('https://id.example.vn')
       .setExpirationTime('5m')
       .sign(privateKey);
-    await expect(verifier.verify(token)).resolves.toEqual({ id: 'analyst-an', role: 'analyst', area: '56' });
+    await expect(verifier.verify(token)).resolves.toEqual({ id: 'analyst-an', role: 'analyst', area: 'H56' });
     // With no local secret, an HS256 token is refused whatever it claims.
     const local = await mintToken(
       SECRET,
@@ -157,5 +157,18 @@ describe('API keys and roles', () => {
       expect(isOfficial({ id: 'a', role, agency: 'X' })).toBe(false);
     }
     expect(isSystemAdministrator({ id: 'a', role: 'administrator' })).toBe(true);
+  });
+
+  it('scopes statistics: an area analyst to the province, an official to their own province', () => {
+    expect(provinceOf('000.31.18.H56')).toBe('H56');
+    const analyst = { id: 'a', role: 'analyst', area: 'H56' };
+    expect(mayReadStatisticsOf(analyst, '000.00.18.H56')).toBe(true);
+    expect(mayReadStatisticsOf(analyst, '000.00.00.H01')).toBe(false);
+    expect(mayReadStatisticsOf(analyst, undefined)).toBe(false);
+    expect(mayReadStatisticsOf({ id: 'n', role: 'analyst' }, undefined)).toBe(true);
+    const official = { id: 'o', role: 'specialist', agency: '000.31.18.H56' };
+    expect(mayReadStatisticsOf(official, '000.00.18.H56')).toBe(true);
+    expect(mayReadStatisticsOf(official, '000.00.00.H01')).toBe(false);
+    expect(mayReadStatisticsOf({ id: 'p', role: 'integration' }, '000.00.18.H56')).toBe(false);
   });
 });
