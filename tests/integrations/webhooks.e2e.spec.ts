@@ -144,6 +144,9 @@ describe('webhooks (built engine, real receiver)', () => {
       'the dead-letter list',
     );
     expect(dead.every((d) => d.status === 'dead' && (d.attempts as number) >= 1 && d.lastError)).toBe(true);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(`tthc_webhook_deliveries{status="dead"} ${dossier.version}`);
+    expect(metrics).toMatch(/tthc_webhook_oldest_pending_seconds \d/);
 
     const back = await receiver({ secrets: () => secrets, port });
     for (const d of [...dead].sort((a, b) => (a.streamVersion as number) - (b.streamVersion as number))) {

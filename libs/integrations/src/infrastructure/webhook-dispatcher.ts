@@ -16,6 +16,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Gauge, register } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '@tthc/platform';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule';
@@ -202,9 +203,46 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
       error: (m) => this.logger.error(m),
     });
     this.dispatcher.start();
+    registerQueueGauges(this.db);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.dispatcher?.stop();
   }
+}
+
+/**
+ * What an operator watches (/metrics): deliveries waiting and dead-lettered, and how long the oldest pending
+ * one has waited (a growing age means an endpoint is failing or the dispatcher is not running).
+ */
+function registerQueueGauges(db: DataSource): void {
+  register.removeSingleMetric('tthc_webhook_deliveries');
+  register.removeSingleMetric('tthc_webhook_oldest_pending_seconds');
+  new Gauge({
+    name: 'tthc_webhook_deliveries',
+    help: 'Webhook deliveries pending or dead-lettered',
+    labelNames: ['status'],
+    async collect() {
+      const rows = (await db
+        .query(
+          `SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE status IN ('pending', 'dead') GROUP BY status`,
+        )
+        .catch(() => [])) as { status: string; n: number }[];
+      for (const status of ['pending', 'dead'])
+        this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'tthc_webhook_oldest_pending_seconds',
+    help: 'Age of the oldest pending webhook delivery',
+    async collect() {
+      const rows = (await db
+        .query(
+          `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+           FROM webhook_deliveries WHERE status = 'pending'`,
+        )
+        .catch(() => [{ age: -1 }])) as { age: number }[];
+      this.set(rows[0]?.age ?? 0);
+    },
+  });
 }
