@@ -56,36 +56,79 @@ export class PostgresEventStore {
   ): Promise<AppendResult> {
     if (!runner)
       return withTransaction(this.db, (r) => this.append(streamId, streamType, expected, events, r));
-    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-    const [{ version }] = (await runner.query(
-      'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
+    // The stream's lock, and the readers' wake-up in the same round trip: a NOTIFY is delivered only when
+    // (and if) the transaction commits, so queuing it before the insert wakes nobody early.
+    await runner.query(
+      events.length > 0
+        ? `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_notify('${EVENTS_CHANNEL}', '')`
+        : 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
       [streamId],
-    )) as { version: number }[];
-    if (expected !== 'any' && expected !== version)
-      throw new WrongExpectedVersion(streamId, expected, version);
-    if (events.length === 0) return { nextExpectedVersion: version, events: [] };
+    );
+    if (events.length === 0) {
+      const [{ version }] = (await runner.query(
+        'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
+        [streamId],
+      )) as { version: number }[];
+      if (expected !== 'any' && expected !== version)
+        throw new WrongExpectedVersion(streamId, expected, version);
+      return { nextExpectedVersion: version, events: [] };
+    }
 
-    const versions = events.map((_, i) => version + 1 + i);
+    // One statement reads the stream's version (under the lock, so it is current), checks it and inserts.
+    // The rows travel as one JSON document (cheaper to encode than one array literal per column) and only
+    // the columns the database assigns come back: the rest is what we sent.
+    const sent = events.map((e, i) => {
+      const data = JSON.stringify(e.data);
+      const metadata = JSON.stringify(e.metadata);
+      return {
+        i: i + 1,
+        id: e.eventId ?? randomUUID(),
+        t: e.type,
+        sv: e.schemaVersion ?? 1,
+        d: data,
+        m: metadata,
+        o: e.occurredAt.toISOString(),
+      };
+    });
     const rows = (await runner.query(
-      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-       SELECT $1, $2, v, id, t, sv, d, m, o
-       FROM unnest($3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-         AS x(v, id, t, sv, d, m, o)
-       RETURNING ${COLUMNS}`,
-      [
-        streamId,
-        streamType,
-        versions,
-        events.map((e) => e.eventId ?? randomUUID()),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion ?? 1),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.occurredAt.toISOString()),
-      ],
-    )) as EventRow[];
-    await runner.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`);
-    const recorded = rows.map((r) => this.toRecorded(r)).sort((a, b) => a.streamVersion - b.streamVersion);
+      `WITH current AS (
+         SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1
+       ), inserted AS (
+         INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+         SELECT $1, $2, current.version + x.i, x.id, x.t, x.sv, x.d::jsonb, x.m::jsonb, x.o
+         FROM current, jsonb_to_recordset($4::jsonb) AS x(i int, id uuid, t text, sv int, d text, m text, o timestamptz)
+         WHERE $3::int IS NULL OR current.version = $3::int
+         RETURNING stream_version, global_position::text AS global_position,
+           transaction_id::text AS transaction_id, recorded_at
+       )
+       SELECT current.version, inserted.* FROM current LEFT JOIN inserted ON true`,
+      [streamId, streamType, expected === 'any' ? null : expected, JSON.stringify(sent)],
+    )) as (Pick<EventRow, 'global_position' | 'transaction_id' | 'recorded_at'> & {
+      version: number;
+      stream_version: number | null;
+    })[];
+    const version = rows[0].version;
+    if (rows[0].stream_version === null)
+      throw new WrongExpectedVersion(streamId, expected as number, version);
+    const recorded = rows
+      .map((r) => {
+        const s = sent[r.stream_version! - version - 1];
+        return this.toRecorded({
+          global_position: r.global_position,
+          transaction_id: r.transaction_id,
+          stream_id: streamId,
+          stream_type: streamType,
+          stream_version: r.stream_version!,
+          event_id: s.id,
+          event_type: s.t,
+          schema_version: s.sv,
+          data: JSON.parse(s.d),
+          metadata: JSON.parse(s.m) as Record<string, unknown>,
+          occurred_at: new Date(s.o),
+          recorded_at: r.recorded_at,
+        });
+      })
+      .sort((a, b) => a.streamVersion - b.streamVersion);
     return { nextExpectedVersion: version + events.length, events: recorded };
   }
 

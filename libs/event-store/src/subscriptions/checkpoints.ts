@@ -99,17 +99,34 @@ export async function applyCheckpointed(
       changed.add(event.streamId);
       applied++;
     }
+    const last = deliveries[deliveries.length - 1];
     if (changed.size > 0) {
+      // The stream versions and the checkpoint in one round trip (two writes of one statement).
       const ids = [...changed];
       await runner.query(
-        `INSERT INTO projection_stream_versions (projection, stream_id, version)
-         SELECT $1, s, v FROM unnest($2::text[], $3::int[]) AS x(s, v)
-         ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version`,
-        [projection.name, ids, ids.map((id) => versions.get(id))],
+        `WITH versions AS (
+           INSERT INTO projection_stream_versions (projection, stream_id, version)
+           SELECT $1, s, v FROM unnest($2::text[], $3::int[]) AS x(s, v)
+           ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+         )
+         INSERT INTO subscription_checkpoints (subscription, source, transaction_id, position, kafka_offset, updated_at)
+         VALUES ($1, $4, $5::xid8, $6::bigint, $7, now())
+         ON CONFLICT (subscription, source) DO UPDATE
+           SET transaction_id = excluded.transaction_id, position = excluded.position,
+               kafka_offset = excluded.kafka_offset, updated_at = now()`,
+        [
+          projection.name,
+          ids,
+          ids.map((id) => versions.get(id)),
+          source,
+          last.event.logPosition.transactionId,
+          last.event.logPosition.position,
+          last.kafkaOffset ?? null,
+        ],
       );
+    } else {
+      await writeCheckpoint(runner, projection.name, source, last.event.logPosition, last.kafkaOffset);
     }
-    const last = deliveries[deliveries.length - 1];
-    await writeCheckpoint(runner, projection.name, source, last.event.logPosition, last.kafkaOffset);
     return { applied, duplicates, early };
   });
 }

@@ -34,6 +34,9 @@ export async function catchUp(
     total += outcome.applied;
     after = events[events.length - 1].logPosition;
     onProgress?.({ projection: projection.name, applied: total, at: after });
+    // A short batch was everything readable: skip the read that would come back empty. Whatever commits
+    // later notifies, and LogSubscription runs again for it.
+    if (events.length < batchSize) return total;
   }
 }
 

@@ -1,0 +1,166 @@
+// npm run bench [-- --smoke] [-- --only append,http,...]
+// Runs the benchmark suites against one PostgreSQL server (DATABASE_URL, else an embedded one) and the
+// Kafka of KAFKA_BROKERS, and writes the figures as JSON under bench/results/ and, for a full run, the
+// BENCHMARKS.md table. Each figure is the median of several runs; ratios are taken within this one run.
+// --smoke runs every suite once on tiny sizes (CI runs it to keep the suite working, asserting no times).
+import 'reflect-metadata';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { format, resolveConfig } from 'prettier';
+import { resolve } from 'node:path';
+import { describeMachine } from './support/machine';
+import { startPostgres } from './support/postgres';
+import { renderReport, type BenchResults } from './support/report';
+import { TEST_JWT_SECRET } from '../libs/testing/src/actors';
+import { appendSuite } from './suites/append';
+import { httpSuite } from './suites/http';
+import { projectionSuite } from './suites/projections';
+import { analyticsSuite } from './suites/analytics';
+
+const SUITES = ['append', 'http', 'projections', 'analytics'] as const;
+type Suite = (typeof SUITES)[number];
+
+interface Args {
+  smoke: boolean;
+  only: Suite[];
+  out?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { smoke: false, only: [...SUITES] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--smoke') args.smoke = true;
+    else if (a === '--only') {
+      const names = (argv[++i] ?? '').split(',').filter(Boolean);
+      const unknown = names.filter((n) => !(SUITES as readonly string[]).includes(n));
+      if (unknown.length > 0 || names.length === 0)
+        throw new Error(`--only takes a comma-separated list of ${SUITES.join(', ')}`);
+      args.only = names as Suite[];
+    } else if (a === '--out') args.out = argv[++i];
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(
+        `Usage: npm run bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out FILE]\n` +
+          'Writes bench/results/<date>.json and BENCHMARKS.md (full runs of every suite only); --smoke writes\n' +
+          'bench/results/smoke.tmp.json.\n',
+      );
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (see --help)`);
+  }
+  return args;
+}
+
+/** The source tree: dist/.bench/bench/run.js → the repository root. */
+const repoRoot = resolve(__dirname, '../../..');
+const say = (line: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  // The engines started here verify the load's bearer tokens with this secret (as in the test runs).
+  process.env.AUTH_JWT_SECRET ??= TEST_JWT_SECRET;
+  // tsc does not copy the sample procedures' YAML; the engine looks for it beside its compiled module.
+  cpSync(resolve(repoRoot, 'libs/procedures/samples'), resolve(__dirname, '../libs/procedures/samples'), {
+    recursive: true,
+    filter: (src) => !src.endsWith('.ts'),
+  });
+  const server = await startPostgres(say);
+  const results: BenchResults = {
+    startedAt: started.toISOString(),
+    mode: args.smoke ? 'smoke' : 'full',
+    machine: describeMachine(await server.version()),
+    suites: {},
+    notes: [],
+  };
+  try {
+    if (args.only.includes('append')) {
+      say('append throughput');
+      results.suites.append = await appendSuite(
+        server,
+        args.smoke
+          ? { runs: 1, seconds: 0.3, batchSize: 100, writers: [1, 16], poolSize: 20 }
+          : { runs: 3, seconds: 3, batchSize: 100, writers: [1, 16], poolSize: 20 },
+        say,
+      );
+    }
+    if (args.only.includes('http')) {
+      say('HTTP commands');
+      results.suites.http = await httpSuite(
+        server,
+        args.smoke
+          ? { runs: 1, seconds: 2, connections: 10, warmupSeconds: 1 }
+          : { runs: 3, seconds: 10, connections: 10, warmupSeconds: 3 },
+        say,
+      );
+    }
+    if (args.only.includes('projections')) {
+      say('projections, rebuild, relay, scaling');
+      // The log is cloned from the dossier streams the HTTP suite wrote through the engine.
+      const source = results.suites.http?.database;
+      if (!source)
+        throw new Error("the projections suite clones the HTTP suite's dossiers: run it with http");
+      results.suites.projections = await projectionSuite(
+        server,
+        source,
+        {
+          ...(args.smoke
+            ? { events: 3_000, rebuildRuns: 1, processes: [1, 2], scalingRuns: 1, scalingTimeoutSeconds: 120 }
+            : {
+                events: Number(process.env.BENCH_LOG_EVENTS ?? 200_000),
+                rebuildRuns: 1,
+                processes: [1, 2, 4],
+                scalingRuns: 1,
+                scalingTimeoutSeconds: 600,
+              }),
+          partitions: 8,
+          kafkaBrokers: process.env.KAFKA_BROKERS?.split(','),
+        },
+        say,
+      );
+    }
+    if (args.only.includes('analytics')) {
+      say('analytics latency');
+      const source = results.suites.http?.database;
+      if (!source) throw new Error("the analytics suite clones the HTTP suite's dossiers: run it with http");
+      results.suites.analytics = await analyticsSuite(
+        server,
+        source,
+        args.smoke
+          ? { dossiers: 5_000, requests: 10, warmup: 2, spreadDays: 365 }
+          : {
+              dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 1_000_000),
+              requests: 60,
+              warmup: 5,
+              spreadDays: 365,
+            },
+        say,
+      );
+    }
+  } finally {
+    await server.stop().catch(() => undefined);
+  }
+  results.finishedAt = new Date().toISOString();
+  results.machine = { ...results.machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) };
+  mkdirSync(resolve(repoRoot, 'bench/results'), { recursive: true });
+  const out =
+    args.out ??
+    resolve(
+      repoRoot,
+      'bench/results',
+      args.smoke ? 'smoke.tmp.json' : `${started.toISOString().slice(0, 16).replace(':', '')}.json`,
+    );
+  // Formatted as the repository's lint expects (prettier --check covers JSON).
+  const json = JSON.stringify(results, null, 2);
+  writeFileSync(out, await format(json, { ...(await resolveConfig(out)), filepath: out }));
+  say(`results in ${out}`);
+  if (!args.smoke && args.only.length === SUITES.length) {
+    writeFileSync(resolve(repoRoot, 'BENCHMARKS.md'), renderReport(results, out));
+    say('BENCHMARKS.md written');
+  } else process.stdout.write(`\n${renderReport(results, out)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

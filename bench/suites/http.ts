@@ -1,0 +1,298 @@
+// Scenario 2 (and the HTTP half of 5): commands over HTTP with autocannon at a fixed number of connections,
+// against the built engine (embedded mode: projections in the same process, as `npm start` runs it) and
+// against the bare Fastify + pg baseline (one INSERT per request). Submit, receive, and the full lifecycle
+// of the marital status certificate (submit + 7 one-stop actions, each its own command). Runs alternate
+// between engine and baseline so background load hits both alike.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { actorHeaders } from '../../libs/testing/src/actors';
+import sampleSubmission from '../../tests/dossiers/sample-submission.json';
+import type { PostgresServer } from '../support/postgres';
+import { startApp, startScript, type AppProcess } from '../support/processes';
+import { figure, ratio, type Figure } from '../support/stats';
+
+export interface HttpOptions {
+  readonly runs: number;
+  readonly seconds: number;
+  readonly connections: number;
+  readonly warmupSeconds: number;
+}
+
+const AGENCY = '000.31.18.H56';
+const official = (id: string, role: string) => actorHeaders({ id, role, agency: AGENCY });
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** The one-stop steps after submission, as in tests/cluster/cluster-checks.ts. */
+function lifecycleSteps(): [string, Record<string, string>, Record<string, unknown>][] {
+  const counter = official('officer-hoa', 'receiving-officer');
+  const specialist = official('officer-tuan', 'specialist');
+  const leader = official('chair-son', 'leader');
+  const citizen = actorHeaders({ id: 'citizen-lan', role: 'citizen' });
+  return [
+    ['receive', counter, {}],
+    ['transfer', counter, {}],
+    ['hand-over', specialist, { event: 'SUBMIT_FOR_SIGNATURE' }],
+    ['approve', leader, {}],
+    ['issue-result', specialist, { electronic: true }],
+    ['return-result', counter, { method: 'online' }],
+    ['rate', citizen, { score: 5 }],
+  ];
+}
+
+export interface LoadFigures {
+  readonly requestsPerSecond: Figure;
+  readonly p50Ms: Figure;
+  readonly p99Ms: Figure;
+  readonly p999Ms: Figure;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+interface OneRun {
+  rps: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  non2xx: number;
+  errors: number;
+}
+
+function summarise(runs: OneRun[]): LoadFigures {
+  return {
+    requestsPerSecond: figure(
+      runs.map((r) => r.rps),
+      'requests/s',
+    ),
+    p50Ms: figure(
+      runs.map((r) => r.p50),
+      'ms',
+    ),
+    p99Ms: figure(
+      runs.map((r) => r.p99),
+      'ms',
+    ),
+    p999Ms: figure(
+      runs.map((r) => r.p999),
+      'ms',
+    ),
+    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+  };
+}
+
+async function load(options: autocannon.Options): Promise<OneRun> {
+  const r = await autocannon({ ...options, timeout: 30 });
+  return {
+    rps: r.requests.total / (r.duration || 1),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    p999: r.latency.p99_9,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+function submitRequest(onId?: (id: string) => void): autocannon.Request {
+  return {
+    method: 'POST',
+    path: '/v1/dossiers',
+    headers: { ...actorHeaders({ id: 'dvc-portal', role: 'integration' }), ...JSON_TYPE },
+    body: JSON.stringify(sampleSubmission),
+    setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }),
+    onResponse: (status, body) => {
+      if (status === 201 && onId) onId((JSON.parse(body) as { dossierId: string }).dossierId);
+    },
+  };
+}
+
+/** Answers other than 2xx in the lifecycle, by step and status, with one sample body each. */
+const lifecycleFailures = new Map<string, { count: number; sample: string }>();
+
+function noteFailure(step: string, status: number, body: string): void {
+  if (status < 300) return;
+  const key = `${step} ${status}`;
+  const seen = lifecycleFailures.get(key);
+  lifecycleFailures.set(key, { count: (seen?.count ?? 0) + 1, sample: seen?.sample ?? body.slice(0, 300) });
+}
+
+function lifecycleRequests(): autocannon.Request[] {
+  const submit = submitRequest();
+  return [
+    {
+      ...submit,
+      onResponse: (status, body, context) => {
+        noteFailure('submit', status, body);
+        if (status === 201)
+          (context as { id?: string }).id = (JSON.parse(body) as { dossierId: string }).dossierId;
+      },
+    },
+    ...lifecycleSteps().map(([action, headers, json]): autocannon.Request => ({
+      method: 'POST',
+      headers: { ...headers, ...JSON_TYPE },
+      body: JSON.stringify(json),
+      // No dossier from the submit (it failed): start the connection's sequence again.
+      setupRequest: (req, context) => {
+        const id = (context as { id?: string }).id;
+        return (
+          id ? { ...req, path: `/v1/dossiers/${id}/actions/${action}` } : undefined
+        ) as autocannon.Request;
+      },
+    })),
+  ];
+}
+
+export interface HttpResult {
+  readonly options: HttpOptions;
+  readonly engine: { submit: LoadFigures; receive: LoadFigures; lifecycle: LoadFigures };
+  readonly baseline: { insert: LoadFigures };
+  readonly ratios: Record<string, number>;
+  readonly lifecyclesPerSecond: number;
+  /** Non-2xx answers during the lifecycle runs (warm-up included), by step and status. */
+  readonly lifecycleFailures: Record<string, { count: number; sample: string }>;
+  readonly engineConfig: Record<string, string>;
+  readonly peakRssMiB: { engineUnderHttpLoad: number; baseline: number };
+  /** The engine's database, kept for the projection suite (real dossier streams to clone). */
+  readonly database: string;
+}
+
+export async function httpSuite(
+  server: PostgresServer,
+  options: HttpOptions,
+  say: (line: string) => void,
+): Promise<HttpResult> {
+  const database = 'bench_http_engine';
+  const engineUrl = await server.createDatabase(database);
+  const baselineUrl = await server.createDatabase('bench_http_baseline');
+  const engineConfig = {
+    LOG_LEVEL: 'warn',
+    LOAD_SAMPLES: 'true',
+    RATE_LIMIT: '1000000',
+    DATABASE_POOL_SIZE: '10',
+  };
+  let engine: AppProcess | undefined;
+  let baseline: AppProcess | undefined;
+  try {
+    engine = await startApp('engine', {
+      ...engineConfig,
+      DATABASE_URL: engineUrl,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tthc-bench-engine-')),
+      AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
+    });
+    baseline = await startScript('bench/support/bare-server.js', {
+      DATABASE_URL: baselineUrl,
+      POOL_SIZE: '10',
+    });
+    await waitForSamples(engine.baseUrl);
+    const common = { connections: options.connections };
+    say(`http warm-up (${options.warmupSeconds} s each)`);
+    await load({
+      ...common,
+      url: engine.baseUrl,
+      duration: options.warmupSeconds,
+      requests: lifecycleRequests(),
+    });
+    await load({
+      ...common,
+      url: baseline.baseUrl,
+      duration: options.warmupSeconds,
+      requests: [submitRequest()],
+    });
+
+    const submitted: string[] = [];
+    const submits: OneRun[] = [];
+    const inserts: OneRun[] = [];
+    const lifecycles: OneRun[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const duration = options.seconds;
+      const pair = [
+        async () =>
+          inserts.push(
+            await load({ ...common, url: baseline!.baseUrl, duration, requests: [submitRequest()] }),
+          ),
+        async () =>
+          submits.push(
+            await load({
+              ...common,
+              url: engine!.baseUrl,
+              duration,
+              requests: [submitRequest((id) => submitted.push(id))],
+            }),
+          ),
+      ];
+      for (const step of run % 2 === 0 ? pair : pair.reverse()) await step();
+      lifecycles.push(
+        await load({ ...common, url: engine.baseUrl, duration, requests: lifecycleRequests() }),
+      );
+      say(
+        `http run ${run + 1}: submit ${Math.round(submits[run].rps)}/s, baseline ${Math.round(inserts[run].rps)}/s, lifecycle ${Math.round(lifecycles[run].rps)} commands/s`,
+      );
+    }
+    // Receive: each run receives its own share of the dossiers the submit runs created.
+    const receives: OneRun[] = [];
+    const share = Math.floor(submitted.length / options.runs);
+    const [counter] = lifecycleSteps();
+    for (let run = 0; run < options.runs; run++) {
+      const ids = submitted.slice(run * share, (run + 1) * share);
+      receives.push(
+        await load({
+          ...common,
+          url: engine.baseUrl,
+          amount: ids.length,
+          requests: [
+            {
+              method: 'POST',
+              headers: { ...counter[1], ...JSON_TYPE },
+              body: '{}',
+              setupRequest: (req) => ({
+                ...req,
+                path: `/v1/dossiers/${ids.pop() ?? 'none'}/actions/receive`,
+              }),
+            },
+          ],
+        }),
+      );
+      say(`http receive run ${run + 1}: ${Math.round(receives[run].rps)}/s over ${share} dossiers`);
+    }
+    const result = {
+      submit: summarise(submits),
+      receive: summarise(receives),
+      lifecycle: summarise(lifecycles),
+    };
+    const base = summarise(inserts);
+    const b = base.requestsPerSecond.median;
+    return {
+      options,
+      engine: result,
+      baseline: { insert: base },
+      ratios: {
+        'submit / baseline': ratio(result.submit.requestsPerSecond.median, b),
+        'receive / baseline': ratio(result.receive.requestsPerSecond.median, b),
+        'lifecycle commands / baseline': ratio(result.lifecycle.requestsPerSecond.median, b),
+      },
+      lifecycleFailures: Object.fromEntries(lifecycleFailures),
+      lifecyclesPerSecond: Math.round((result.lifecycle.requestsPerSecond.median / 8) * 10) / 10,
+      engineConfig,
+      peakRssMiB: { engineUnderHttpLoad: engine.peakRssMiB(), baseline: baseline.peakRssMiB() },
+      database,
+    };
+  } finally {
+    await engine?.stop();
+    await baseline?.stop();
+  }
+}
+
+async function waitForSamples(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  const headers = actorHeaders({ id: 'dvc-portal', role: 'integration' });
+  while (Date.now() < deadline) {
+    const answers = await Promise.all(
+      ['/v1/procedures/1.004873', `/v1/agencies/${AGENCY}`].map((p) => fetch(`${baseUrl}${p}`, { headers })),
+    );
+    if (answers.every((a) => a.ok)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the sample catalogue never reached the read models');
+}

@@ -1,0 +1,379 @@
+// Scenarios 3, 5 (rebuild half) and 6: projections from the PostgreSQL log and from Kafka, the rebuild of
+// every projection, the outbox relay to Kafka, and projector processes scaling in one consumer group.
+//
+// The log: the real dossier streams the HTTP suite wrote through the engine (full lifecycles of the marital
+// status certificate, and submitted/received dossiers), cloned in SQL with new dossier ids, event ids and
+// dossier codes until the log holds the requested number of events, then frozen as a template database.
+// Every measurement starts from a fresh copy of that template (CREATE DATABASE ... TEMPLATE).
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { LogNotifications, PostgresEventStore } from '@tthc/event-store';
+import { createKafka, OutboxRelay, provisionTopics, topicFor } from '@tthc/messaging';
+import { dataSourceOptions, type KafkaConfig } from '@tthc/platform';
+import { ALL_MIGRATIONS, ALL_PROJECTIONS } from '../../apps/engine/src/composition';
+import type { PostgresServer } from '../support/postgres';
+import { runTool, startApp, type AppProcess } from '../support/processes';
+import { figure, median, ratio, round, sleep, type Figure } from '../support/stats';
+
+export interface ProjectionOptions {
+  /** Events in the log (approximately: whole dossier streams are cloned). */
+  readonly events: number;
+  readonly rebuildRuns: number;
+  readonly partitions: number;
+  readonly processes: readonly number[];
+  readonly scalingRuns: number;
+  readonly kafkaBrokers?: string[];
+  /** Give up on one scaling run after this long. */
+  readonly scalingTimeoutSeconds: number;
+}
+
+const TEMPLATE = 'bench_log_template';
+
+async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+const projections = () => ALL_PROJECTIONS.map((P) => new P());
+
+interface LogTemplate {
+  readonly events: number;
+  readonly dossierEvents: number;
+  readonly dossierStreams: number;
+  readonly templateStreams: number;
+  readonly seconds: number;
+}
+
+/** Builds the template database from the HTTP suite's database: read models emptied, dossier streams cloned. */
+async function prepareLog(
+  server: PostgresServer,
+  source: string,
+  target: number,
+  say: (line: string) => void,
+): Promise<LogTemplate> {
+  const started = performance.now();
+  const url = await server.createDatabase(TEMPLATE, source);
+  return withClient(url, async (c) => {
+    const tables = [...new Set(projections().flatMap((p) => p.tables))];
+    await c.query(
+      `TRUNCATE ${[...tables, 'projection_stream_versions', 'subscription_checkpoints'].join(', ')}`,
+    );
+    // The streams to clone, each with its dossier id and (once received) its dossier code, which is unique.
+    await c.query(`
+      CREATE TEMP TABLE template_streams AS
+      SELECT stream_id, substr(stream_id, length('dossier-') + 1) AS dossier_id,
+             max(data->>'dossierCode') FILTER (WHERE event_type = 'DossierReceived') AS code
+      FROM events WHERE stream_type = 'dossier' GROUP BY stream_id`);
+    const [{ streams, dossier, total }] = (
+      await c.query<{ streams: number; dossier: number; total: number }>(
+        `SELECT (SELECT count(*) FROM template_streams)::int AS streams,
+                (SELECT count(*) FROM events WHERE stream_type = 'dossier')::int AS dossier,
+                (SELECT count(*) FROM events)::int AS total`,
+      )
+    ).rows;
+    if (dossier === 0) throw new Error('the HTTP suite left no dossier events to clone');
+    const copies = Math.max(0, Math.ceil((target - total) / dossier));
+    // About 50,000 events per statement: each its own transaction, as appends are.
+    const perChunk = Math.max(1, Math.floor(50_000 / dossier));
+    for (let from = 1; from <= copies; from += perChunk) {
+      const to = Math.min(copies, from + perChunk - 1);
+      await c.query(
+        `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data,
+           metadata, occurred_at, recorded_at)
+         SELECT 'dossier-' || n.id, e.stream_type, e.stream_version, gen_random_uuid(), e.event_type, e.schema_version,
+           replace(replace(e.data::text, t.dossier_id, n.id), coalesce(t.code, t.dossier_id), coalesce(t.code || '-' || g, n.id))::jsonb,
+           replace(e.metadata::text, t.dossier_id, n.id)::jsonb, e.occurred_at, e.recorded_at
+         FROM generate_series($1::int, $2::int) g
+         CROSS JOIN template_streams t
+         CROSS JOIN LATERAL (SELECT md5(t.dossier_id || ':' || g)::uuid::text AS id) n
+         JOIN events e ON e.stream_id = t.stream_id
+         ORDER BY g, t.stream_id, e.stream_version`,
+        [from, to],
+      );
+      if (to === copies || (to - from + 1) * dossier * 10 >= target) say(`log: ${to}/${copies} copies`);
+    }
+    await c.query('ANALYZE events');
+    const [after] = (
+      await c.query<{ dossier: number; total: number; streams: number }>(
+        `SELECT count(*) FILTER (WHERE stream_type = 'dossier')::int AS dossier, count(*)::int AS total,
+                count(DISTINCT stream_id) FILTER (WHERE stream_type = 'dossier')::int AS streams FROM events`,
+      )
+    ).rows;
+    const seconds = (performance.now() - started) / 1000;
+    say(
+      `log: ${after.total} events (${after.dossier} in ${after.streams} dossier streams) in ${seconds.toFixed(0)} s`,
+    );
+    return {
+      events: after.total,
+      dossierEvents: after.dossier,
+      dossierStreams: after.streams,
+      templateStreams: streams,
+      seconds: round(seconds),
+    };
+  });
+}
+
+export interface RebuildRun {
+  readonly seconds: number;
+  readonly peakRssMiB: number;
+  readonly perProjection: { name: string; events: number; seconds: number; eventsPerSecond: number }[];
+}
+
+async function rebuild(server: PostgresServer, run: number): Promise<RebuildRun> {
+  const name = `bench_rebuild_${run}`;
+  const url = await server.createDatabase(name, TEMPLATE);
+  try {
+    const out = await runTool('apps/engine/src/cli/rebuild-projections.js', ['--all'], {
+      DATABASE_URL: url,
+      LOG_LEVEL: 'warn',
+    });
+    if (out.code !== 0) throw new Error(`rebuild failed (${out.code}):\n${out.output.slice(-3000)}`);
+    const perProjection = [
+      ...out.output.matchAll(/^(\S+): rebuilt from ([\d,]+) events in ([\d.]+) s$/gm),
+    ].map((m) => {
+      const events = Number(m[2].replace(/,/g, ''));
+      const seconds = Number(m[3]);
+      return { name: m[1], events, seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) };
+    });
+    return { seconds: round(out.seconds), peakRssMiB: out.peakRssMiB, perProjection };
+  } finally {
+    await server.dropDatabase(name);
+  }
+}
+
+function kafkaConfig(brokers: string[], prefix: string, partitions: number): KafkaConfig {
+  return {
+    brokers,
+    clientId: 'tthc-bench',
+    topicPrefix: prefix,
+    partitions,
+    replicationFactor: 1,
+    consumerGroup: prefix,
+  };
+}
+
+/** Publishes the whole template log to Kafka with the engine's relay; events per second. */
+async function relay(
+  server: PostgresServer,
+  config: KafkaConfig,
+  events: number,
+): Promise<{ seconds: number; eventsPerSecond: number }> {
+  const name = 'bench_relay';
+  const url = await server.createDatabase(name, TEMPLATE);
+  const db = new DataSource({ ...dataSourceOptions(url, 4, ALL_MIGRATIONS), logging: ['error'] });
+  await db.initialize();
+  const sink = { warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
+  const kafka = createKafka(config, sink);
+  await provisionTopics(kafka, config);
+  const notifications = new LogNotifications(url);
+  const store = new PostgresEventStore(db);
+  const outbox = new OutboxRelay(
+    db,
+    store,
+    kafka,
+    config,
+    notifications,
+    { databaseUrl: url, batchSize: 500, pollIntervalMs: 200 },
+    {
+      info: () => undefined,
+      warn: (m) => process.stderr.write(`${m}\n`),
+    },
+  );
+  try {
+    const head = await store.headPosition();
+    const started = performance.now();
+    outbox.start();
+    for (;;) {
+      const at = await outbox.checkpoint();
+      if (head && at.transactionId === head.transactionId && at.position === head.position) break;
+      await sleep(100);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds: round(seconds), eventsPerSecond: Math.round(events / seconds) };
+  } finally {
+    await outbox.stop();
+    await db.destroy();
+    await server.dropDatabase(name);
+  }
+}
+
+export interface ScalingRun {
+  readonly processes: number;
+  /** Dossier events applied per second by every dossier projection, between 10% and 90% of the work. */
+  readonly eventsPerSecond: number;
+  /** From starting the processes until every dossier projection applied every dossier event. */
+  readonly totalSeconds: number;
+  readonly peakRssMiB: number;
+  readonly complete: boolean;
+}
+
+async function scalingRun(
+  server: PostgresServer,
+  config: KafkaConfig,
+  processes: number,
+  run: number,
+  dossierEvents: number,
+  timeoutSeconds: number,
+): Promise<ScalingRun> {
+  const name = `bench_scale_${processes}_${run}`;
+  const url = await server.createDatabase(name, TEMPLATE);
+  const dossierProjections = projections()
+    .filter((p) => p.streamTypes.includes('dossier'))
+    .map((p) => p.name);
+  const target = dossierEvents * dossierProjections.length;
+  const source = `kafka:${topicFor(config.topicPrefix, 'dossier')}:%`;
+  const group = `${config.topicPrefix}-g${processes}-${run}-${Date.now()}`;
+  const apps: AppProcess[] = [];
+  const samples: { t: number; n: number }[] = [];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < processes; i++)
+      apps.push(
+        await startApp('projector', {
+          DATABASE_URL: url,
+          KAFKA_BROKERS: config.brokers.join(','),
+          KAFKA_TOPIC_PREFIX: config.topicPrefix,
+          KAFKA_TOPIC_PARTITIONS: String(config.partitions),
+          KAFKA_CONSUMER_GROUP: group,
+          LOG_LEVEL: 'warn',
+        }),
+      );
+    await withClient(url, async (c) => {
+      const deadline = started + timeoutSeconds * 1000;
+      for (;;) {
+        const [{ n }] = (
+          await c.query<{ n: string }>(
+            `SELECT coalesce(sum(kafka_offset + 1), 0)::bigint AS n FROM subscription_checkpoints
+             WHERE source LIKE $1 AND subscription = ANY($2::text[])`,
+            [source, dossierProjections],
+          )
+        ).rows;
+        samples.push({ t: performance.now(), n: Number(n) });
+        if (Number(n) >= target || performance.now() > deadline) break;
+        await sleep(250);
+      }
+    });
+    const at = (share: number) => samples.find((s) => s.n >= share * target)?.t;
+    const t10 = at(0.1);
+    const t90 = at(0.9);
+    const last = samples[samples.length - 1];
+    return {
+      processes,
+      eventsPerSecond:
+        t10 !== undefined && t90 !== undefined && t90 > t10
+          ? Math.round((0.8 * dossierEvents) / ((t90 - t10) / 1000))
+          : Number.NaN,
+      totalSeconds: round((last.t - started) / 1000),
+      peakRssMiB: Math.max(...apps.map((a) => a.peakRssMiB())),
+      complete: last.n >= target,
+    };
+  } finally {
+    for (const a of apps) await a.stop().catch(() => undefined);
+    await server.dropDatabase(name).catch(() => undefined);
+  }
+}
+
+export interface ProjectionResult {
+  readonly options: ProjectionOptions;
+  readonly log: LogTemplate;
+  readonly rebuild: {
+    readonly runs: RebuildRun[];
+    readonly seconds: Figure;
+    readonly peakRssMiB: Figure;
+    /** Median per projection over the runs. */
+    readonly perProjection: { name: string; events: number; eventsPerSecond: number }[];
+    /** Events in the log over the rebuild's whole time: every event through every projection that reads it. */
+    readonly logEventsPerSecond: number;
+  };
+  readonly relay?: { seconds: number; eventsPerSecond: number };
+  readonly scaling?: {
+    runs: ScalingRun[];
+    medianByProcesses: Record<string, number>;
+    ratios: Record<string, number>;
+  };
+  readonly skipped: string[];
+}
+
+export async function projectionSuite(
+  server: PostgresServer,
+  sourceDatabase: string,
+  options: ProjectionOptions,
+  say: (line: string) => void,
+): Promise<ProjectionResult> {
+  const skipped: string[] = [];
+  const log = await prepareLog(server, sourceDatabase, options.events, say);
+  const runs: RebuildRun[] = [];
+  for (let run = 0; run < options.rebuildRuns; run++) {
+    runs.push(await rebuild(server, run));
+    say(`rebuild run ${run + 1}: ${runs[run].seconds} s, peak RSS ${runs[run].peakRssMiB} MiB`);
+  }
+  const names = runs[0]?.perProjection.map((p) => p.name) ?? [];
+  const perProjection = names.map((name) => {
+    const of = runs.map((r) => r.perProjection.find((p) => p.name === name));
+    return {
+      name,
+      events: of[0]?.events ?? 0,
+      eventsPerSecond: Math.round(median(of.map((p) => p?.eventsPerSecond ?? Number.NaN))),
+    };
+  });
+  const seconds = figure(
+    runs.map((r) => r.seconds),
+    's',
+  );
+  const result: ProjectionResult = {
+    options: { ...options, kafkaBrokers: undefined },
+    log,
+    rebuild: {
+      runs,
+      seconds,
+      peakRssMiB: figure(
+        runs.map((r) => r.peakRssMiB),
+        'MiB',
+      ),
+      perProjection,
+      logEventsPerSecond: Math.round(log.events / seconds.median),
+    },
+    skipped,
+  };
+  if (!options.kafkaBrokers) {
+    skipped.push('relay and Kafka projections: KAFKA_BROKERS is not set');
+    return result;
+  }
+  const config = kafkaConfig(options.kafkaBrokers, `bench${Date.now()}`, options.partitions);
+  const relayed = await relay(server, config, log.events);
+  say(`relay: ${relayed.eventsPerSecond} events/s`);
+  const scaling: ScalingRun[] = [];
+  for (let run = 0; run < options.scalingRuns; run++) {
+    for (const processes of options.processes) {
+      const r = await scalingRun(
+        server,
+        config,
+        processes,
+        run,
+        log.dossierEvents,
+        options.scalingTimeoutSeconds,
+      );
+      scaling.push(r);
+      say(
+        `projectors x${processes}: ${r.eventsPerSecond} dossier events/s per projection${r.complete ? '' : ' (timed out)'}`,
+      );
+    }
+  }
+  const medianByProcesses = Object.fromEntries(
+    options.processes.map((k) => [
+      String(k),
+      Math.round(median(scaling.filter((s) => s.processes === k).map((s) => s.eventsPerSecond))),
+    ]),
+  );
+  const ratios = Object.fromEntries(
+    options.processes
+      .filter((k) => k !== 1)
+      .map((k) => [`${k} processes / 1`, ratio(medianByProcesses[String(k)], medianByProcesses['1'])]),
+  );
+  return { ...result, relay: relayed, scaling: { runs: scaling, medianByProcesses, ratios } };
+}

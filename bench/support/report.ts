@@ -1,0 +1,202 @@
+// BENCHMARKS.md from one run's results: the machine, the load, then one table per scenario with the
+// targets and whether this run met them.
+import { relative, resolve } from 'node:path';
+import type { AppendResult } from '../suites/append';
+import type { HttpResult, LoadFigures } from '../suites/http';
+import type { ProjectionResult } from '../suites/projections';
+import type { AnalyticsResult } from '../suites/analytics';
+import type { Machine } from './machine';
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  mode: 'smoke' | 'full';
+  machine: Machine;
+  suites: {
+    append?: AppendResult;
+    http?: HttpResult;
+    projections?: ProjectionResult;
+    analytics?: AnalyticsResult;
+  };
+  notes: string[];
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : 'n/a');
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function appendSection(r: AppendResult): string {
+  const rows = r.cells.map(
+    (c) =>
+      `| ${c.mode === 'single' ? '1 event per append' : `${r.options.batchSize} events per append`} | ${c.writers} | ${c.contender} | ${fmt(c.eventsPerSecond.median)} | ${c.eventsPerSecond.runs.map(fmt).join(', ')} |`,
+  );
+  const ratios = Object.entries(r.ratios).map(([k, v]) => {
+    const target = k.includes('/ raw COPY') ? 0.5 : k.includes('/ emmett') ? 1.0 : undefined;
+    return `| ${k} | ${fmt(v)} | ${target === undefined ? '—' : `≥ ${target} — ${verdict(v >= target)}`} |`;
+  });
+  return [
+    '## 1. Append throughput',
+    '',
+    `Each run lasts ${r.options.seconds} s per contender; ${r.options.runs} runs, median shown. Pool of ${r.options.poolSize} connections for every contender; each contender in its own database on the same server; tables emptied before each run.`,
+    '',
+    '| appends | writers | contender | events/s (median) | runs |',
+    '|---|---:|---|---:|---|',
+    ...rows,
+    '',
+    '| ratio | value | target |',
+    '|---|---:|---|',
+    ...ratios,
+    '',
+  ].join('\n');
+}
+
+function loadRow(name: string, f: LoadFigures): string {
+  return `| ${name} | ${fmt(f.requestsPerSecond.median)} | ${f.requestsPerSecond.runs.map(fmt).join(', ')} | ${fmt(f.p50Ms.median)} | ${fmt(f.p99Ms.median)} | ${fmt(f.p999Ms.median)} | ${f.non2xx} | ${f.errors} |`;
+}
+
+function httpSection(r: HttpResult): string {
+  const o = r.options;
+  const p99 = r.engine.submit.p99Ms.median;
+  return [
+    '## 2. HTTP commands (autocannon)',
+    '',
+    `${o.connections} connections; ${o.runs} runs of ${o.seconds} s each (receive: each run receives its share of the dossiers the submit runs created), after a ${o.warmupSeconds} s warm-up; median of the runs. The engine runs from the build as \`npm start\` does (embedded mode: the read models are projected in the same process while the load runs), with ${Object.entries(
+      r.engineConfig,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ', ',
+      )}; callers carry bearer tokens from \`actorHeaders\`. The baseline is a bare Fastify + pg server doing one INSERT of the request body per request (pool of 10, like the engine).`,
+    '',
+    '| load | requests/s (median) | runs | p50 ms | p99 ms | p99.9 ms | non-2xx | errors |',
+    '|---|---:|---|---:|---:|---:|---:|---:|',
+    loadRow('engine: submit (POST /v1/dossiers)', r.engine.submit),
+    loadRow('engine: receive (POST …/actions/receive)', r.engine.receive),
+    loadRow('engine: full lifecycle (submit + 7 actions), commands', r.engine.lifecycle),
+    loadRow('baseline: Fastify + one pg INSERT', r.baseline.insert),
+    '',
+    `Full lifecycles: ${fmt(r.lifecyclesPerSecond)} dossiers/s (8 commands each).`,
+    '',
+    '| ratio | value | target |',
+    '|---|---:|---|',
+    ...Object.entries(r.ratios).map(([k, v]) => `| ${k} | ${fmt(v)} | ≥ 0.5 — ${verdict(v >= 0.5)} |`),
+    `| submit p99 | ${fmt(p99)} ms | < 50 ms — ${verdict(p99 < 50)} |`,
+    '',
+  ].join('\n');
+}
+
+function projectionSection(r: ProjectionResult): string {
+  const l = r.log;
+  const rb = r.rebuild;
+  const lines = [
+    '## 3. Projections, rebuild and relay',
+    '',
+    `The log: ${fmt(l.events)} events, ${fmt(l.dossierEvents)} of them in ${fmt(l.dossierStreams)} dossier streams, made from the ${fmt(l.templateStreams)} real dossier streams the HTTP suite wrote through the engine, cloned in SQL with new dossier ids, event ids and dossier codes (${l.seconds} s to build). Every measurement starts from a fresh copy of that database.`,
+    '',
+    `Rebuild of every projection (\`npm run projections:rebuild -- --all\`, one process, EVENT_BATCH_SIZE 500): ${fmt(rb.seconds.median)} s (runs ${rb.seconds.runs.map(fmt).join(', ')}), i.e. ${fmt(rb.logEventsPerSecond)} log events/s through every projection that reads them. Per projection, from the PostgreSQL log:`,
+    '',
+    '| projection | events applied | events/s | target ≥ 20,000 |',
+    '|---|---:|---:|---|',
+    ...rb.perProjection.map(
+      (p) =>
+        `| ${p.name} | ${fmt(p.events)} | ${fmt(p.eventsPerSecond)} | ${verdict(p.eventsPerSecond >= 20_000)} |`,
+    ),
+    '',
+  ];
+  const perMillion = 1_000_000 / Math.max(1, rb.logEventsPerSecond);
+  lines.push(
+    `Rebuild of 1,000,000 events: ${l.events >= 1_000_000 ? `${fmt(rb.seconds.median)} s measured` : `not measured at that size in this run; at the rate measured over ${fmt(l.events)} events it would take about ${fmt(Math.round(perMillion))} s`} — target < 60 s: ${verdict(l.events >= 1_000_000 ? rb.seconds.median < 60 : perMillion < 60)}.`,
+    '',
+  );
+  if (r.relay)
+    lines.push(
+      `Outbox relay to Kafka (idempotent producer, acks=all, batches of 500): ${fmt(r.relay.eventsPerSecond)} events/s (${fmt(l.events)} events in ${r.relay.seconds} s, one run).`,
+      '',
+    );
+  if (r.scaling) {
+    lines.push(
+      '## 6. Scaling: projector processes in one consumer group (Kafka)',
+      '',
+      `Topics of ${r.options.partitions} partitions; each projector process runs every projection (one consumer group per projection, as \`npm run start:projector\` does); throughput is dossier events applied per second by each of the dossier projections, measured between 10% and 90% of the work (process start-up and group joins excluded; rebalances when later members join included).`,
+      '',
+      '| processes | dossier events/s per projection | total s (start to done) | peak RSS of a projector MiB | complete |',
+      '|---:|---:|---:|---:|---|',
+      ...r.scaling.runs.map(
+        (s) =>
+          `| ${s.processes} | ${fmt(s.eventsPerSecond)} | ${fmt(s.totalSeconds)} | ${fmt(s.peakRssMiB)} | ${s.complete ? 'yes' : 'no (timed out)'} |`,
+      ),
+      '',
+      '| ratio | value | target |',
+      '|---|---:|---|',
+      ...Object.entries(r.scaling.ratios).map(
+        ([k, v]) => `| ${k} | ${fmt(v)} | ${k.startsWith('2 ') ? `≥ 1.6 — ${verdict(v >= 1.6)}` : '—'} |`,
+      ),
+      '',
+      `Projection throughput from Kafka (1 process): ${fmt(r.scaling.medianByProcesses['1'])} dossier events/s per projection — target ≥ 20,000: ${verdict((r.scaling.medianByProcesses['1'] ?? 0) >= 20_000)}.`,
+      '',
+    );
+  }
+  if (r.skipped.length > 0) lines.push(...r.skipped.map((s) => `Not run: ${s}.`), '');
+  return lines.join('\n');
+}
+
+function analyticsSection(r: AnalyticsResult): string {
+  return [
+    '## 4. Analytics latency',
+    '',
+    `${fmt(r.dossiers)} dossiers in the analytics read model (${fmt(r.dailyCountRows)} rows of daily counts): the ${fmt(r.templateRows)} rows the engine's own projection built for the HTTP suite's received dossiers, cloned in SQL with new ids, their instants moved back by up to ${r.options.spreadDays} whole days and spread over ${r.agencies} communes, and the daily counts recomputed for the clones with the projection's rule (\`dailyContributions\`); ${r.fillSeconds} s to fill. No events stand behind the clones. Requests over HTTP to the built engine as an analyst, one at a time, ${r.options.warmup} warm-up requests then ${r.options.requests} measured, over the whole province and the whole ${r.options.spreadDays}-day period (every dossier).`,
+    '',
+    '| report | p50 ms | p95 ms | p99 ms | p95 of three thirds of the samples | target p95 < 100 ms |',
+    '|---|---:|---:|---:|---|---|',
+    ...r.queries.map(
+      (q) =>
+        `| ${q.name} | ${fmt(q.p50Ms)} | ${fmt(q.p95Ms)} | ${fmt(q.p99Ms)} | ${q.p95Rounds.runs.map(fmt).join(', ')} | ${verdict(q.p95Ms < 100)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function memorySection(results: BenchResults): string {
+  const h = results.suites.http;
+  const p = results.suites.projections;
+  return [
+    '## 5. Memory (peak RSS, VmHWM)',
+    '',
+    '| process | peak RSS MiB |',
+    '|---|---:|',
+    ...(h
+      ? [
+          `| engine under the HTTP load (all HTTP runs) | ${fmt(h.peakRssMiB.engineUnderHttpLoad)} |`,
+          `| bare Fastify + pg baseline | ${fmt(h.peakRssMiB.baseline)} |`,
+        ]
+      : []),
+    ...(p
+      ? [
+          `| rebuild of every projection over ${fmt(p.log.events)} events | ${fmt(p.rebuild.peakRssMiB.median)} |`,
+        ]
+      : []),
+    '',
+  ].join('\n');
+}
+
+export function renderReport(results: BenchResults, jsonPath: string): string {
+  const m = results.machine;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\` (${results.mode} run) from \`${relative(resolve(__dirname, '../../../..'), jsonPath)}\`, started ${results.startedAt}.`,
+    '',
+    '## Machine',
+    '',
+    `- ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}`,
+    `- Node ${m.node}, PostgreSQL ${m.postgres ?? 'n/a'}, Kafka ${m.kafka ?? 'n/a'}`,
+    `- Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(', ')}, at end ${m.loadAverageAtEnd?.join(', ') ?? 'n/a'}`,
+    '',
+  ];
+  if (results.notes.length > 0) out.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');
+  if (results.suites.append) out.push(appendSection(results.suites.append));
+  if (results.suites.http) out.push(httpSection(results.suites.http));
+  if (results.suites.projections) out.push(projectionSection(results.suites.projections));
+  if (results.suites.analytics) out.push(analyticsSection(results.suites.analytics));
+  out.push(memorySection(results));
+  return `${out.join('\n')}\n`;
+}
