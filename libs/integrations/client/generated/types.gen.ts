@@ -1413,6 +1413,14 @@ export type StampedReportDto = {
   report: string;
 };
 
+export type ApiKeyProblemDto = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+};
+
 export type CreateApiKeyDto = {
   /**
    * The integration the key authenticates (its actor id)
@@ -1449,6 +1457,14 @@ export type CreatedApiKeyDto = {
 
 export type ApiKeyListDto = {
   items: Array<ApiKeyDto>;
+};
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
 };
 
 export type AuditControllerListData = {
@@ -1491,6 +1507,14 @@ export type AuditControllerListErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
@@ -1701,25 +1725,21 @@ export type ValidateDefinitionControllerValidateErrors = {
    */
   400: BadRequestProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)
    */
@@ -1758,6 +1778,14 @@ export type ProcedureDraftsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type ProcedureDraftsControllerListError =
@@ -1813,23 +1841,11 @@ export type ProcedureDraftsControllerCreateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -1860,6 +1876,14 @@ export type ProcedureDraftsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No open draft has this code
    */
@@ -1930,23 +1954,11 @@ export type ProcedureDraftsControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2006,23 +2018,11 @@ export type ProcedureLifecycleControllerPublishErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2082,23 +2082,11 @@ export type ProcedureLifecycleControllerRetireErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The Idempotency-Key was already used for a different request
    */
@@ -2157,6 +2145,14 @@ export type ProcedureCatalogueControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type ProcedureCatalogueControllerListError =
@@ -2183,6 +2179,14 @@ export type ProcedureCatalogueControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No published procedure has this code
    */
@@ -2215,6 +2219,14 @@ export type ProcedureCatalogueControllerVersionErrors = {
    */
   400: BadRequestProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * No such procedure or version
    */
   404: ProblemDto;
@@ -2244,11 +2256,19 @@ export type ProcedureCatalogueControllerSvgErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: Problem;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: Problem;
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2278,11 +2298,19 @@ export type ProcedureCatalogueControllerMermaidErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: Problem;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: Problem;
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -2329,6 +2357,14 @@ export type AgenciesControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AgenciesControllerListError = AgenciesControllerListErrors[keyof AgenciesControllerListErrors];
@@ -2377,23 +2413,11 @@ export type AgenciesControllerRegisterErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2424,6 +2448,14 @@ export type AgenciesControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No agency has this code
    */
@@ -2478,23 +2510,11 @@ export type AgenciesControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2554,23 +2574,11 @@ export type AgenciesControllerDissolveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2618,6 +2626,14 @@ export type AdministrativeUnitsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AdministrativeUnitsControllerListError =
@@ -2644,6 +2660,14 @@ export type AdministrativeUnitsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No administrative unit has this code
    */
@@ -2722,23 +2746,11 @@ export type DossiersControllerSubmitErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch
    */
@@ -2893,23 +2905,11 @@ export type DossierActionsControllerReceiveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -2974,23 +2974,11 @@ export type DossierActionsControllerRequestCompletionErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3055,23 +3043,11 @@ export type DossierActionsControllerCompleteErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3136,23 +3112,11 @@ export type DossierActionsControllerRefuseReceiptErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3217,23 +3181,11 @@ export type DossierActionsControllerTransferErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3298,23 +3250,11 @@ export type DossierActionsControllerHandOverErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3379,23 +3319,11 @@ export type DossierActionsControllerRequestSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3460,23 +3388,11 @@ export type DossierActionsControllerProvideSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3541,23 +3457,11 @@ export type DossierActionsControllerStartExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); excluded-interval-not-declared
    */
@@ -3622,23 +3526,11 @@ export type DossierActionsControllerEndExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3703,23 +3595,11 @@ export type DossierActionsControllerApproveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3784,23 +3664,11 @@ export type DossierActionsControllerRefuseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3865,23 +3733,11 @@ export type DossierActionsControllerIssueResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3946,23 +3802,11 @@ export type DossierActionsControllerReturnResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); result-delivery-not-offered
    */
@@ -4027,23 +3871,11 @@ export type DossierActionsControllerWithdrawErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4108,23 +3940,11 @@ export type DossierActionsControllerApologiseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4189,23 +4009,11 @@ export type DossierActionsControllerRateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4270,23 +4078,11 @@ export type DossierActionsControllerFlagAtRiskErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4322,6 +4118,14 @@ export type LookupControllerLookupErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
@@ -4349,29 +4153,25 @@ export type LookupControllerLookupInBodyErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type LookupControllerLookupInBodyError =
@@ -4481,13 +4281,7 @@ export type ImportsControllerImportErrors = {
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type ImportsControllerImportError = ImportsControllerImportErrors[keyof ImportsControllerImportErrors];
@@ -4505,6 +4299,19 @@ export type CalendarsControllerListData = {
   query?: never;
   url: '/v1/calendars';
 };
+
+export type CalendarsControllerListErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+};
+
+export type CalendarsControllerListError = CalendarsControllerListErrors[keyof CalendarsControllerListErrors];
 
 export type CalendarsControllerListResponses = {
   200: unknown;
@@ -4524,6 +4331,14 @@ export type CalendarsControllerGetErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths)
    */
   400: ValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * official-calendar-not-found: no calendar for this year
    */
@@ -4550,29 +4365,21 @@ export type CalendarsControllerSaveErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
   403: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * invalid-official-calendar: every problem of the document; idempotency-key-reused
    */
@@ -4598,6 +4405,10 @@ export type CalendarsControllerProposeErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths); a malformed Idempotency-Key
    */
   400: ValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
@@ -4650,23 +4461,11 @@ export type PersonalDataControllerEraseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type PersonalDataControllerEraseError =
@@ -4687,6 +4486,10 @@ export type WebhooksControllerListData = {
 };
 
 export type WebhooksControllerListErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
@@ -4715,29 +4518,21 @@ export type WebhooksControllerRegisterErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type WebhooksControllerRegisterError =
@@ -4768,6 +4563,10 @@ export type WebhooksControllerListDeadLettersErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
    */
@@ -4801,6 +4600,10 @@ export type WebhooksControllerReplayErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
    */
@@ -4840,6 +4643,10 @@ export type WebhooksControllerDeactivateErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4877,6 +4684,10 @@ export type WebhooksControllerGetErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4909,6 +4720,10 @@ export type WebhooksControllerRotateErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
@@ -4947,6 +4762,10 @@ export type WebhooksControllerDeliveriesErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4972,6 +4791,20 @@ export type AnalyticsControllerDefinitionsData = {
   query?: never;
   url: '/v1/analytics/definitions';
 };
+
+export type AnalyticsControllerDefinitionsErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+};
+
+export type AnalyticsControllerDefinitionsError =
+  AnalyticsControllerDefinitionsErrors[keyof AnalyticsControllerDefinitionsErrors];
 
 export type AnalyticsControllerDefinitionsResponses = {
   200: Array<MetricDefinitionDto>;
@@ -5042,6 +4875,14 @@ export type AnalyticsControllerIi06aErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5134,6 +4975,14 @@ export type AnalyticsControllerProcessingTimeErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5224,6 +5073,14 @@ export type AnalyticsControllerReformReductionErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5328,6 +5185,14 @@ export type AnalyticsControllerTimeSavingsErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5419,6 +5284,14 @@ export type AnalyticsControllerDecision766Errors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5509,6 +5382,14 @@ export type AnalyticsControllerActivityErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5619,6 +5500,14 @@ export type AnalyticsControllerSeriesErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5658,12 +5547,14 @@ export type ApiKeysControllerListErrors = {
   /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
 };
+
+export type ApiKeysControllerListError = ApiKeysControllerListErrors[keyof ApiKeysControllerListErrors];
 
 export type ApiKeysControllerListResponses = {
   200: ApiKeyListDto;
@@ -5683,41 +5574,23 @@ export type ApiKeysControllerCreateErrors = {
   /**
    * Malformed or unknown members of the path, query, headers or body
    */
-  400: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  400: Problem;
   /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type ApiKeysControllerCreateError = ApiKeysControllerCreateErrors[keyof ApiKeysControllerCreateErrors];
@@ -5731,25 +5604,33 @@ export type ApiKeysControllerCreateResponse =
 
 export type ApiKeysControllerRevokeData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/v1/api-keys/{id}/revoke';
 };
 
 export type ApiKeysControllerRevokeErrors = {
   /**
+   * Malformed or unknown members of the path, query, headers or body
+   */
+  400: Problem;
+  /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
   /**
    * api-key-not-found
    */
-  404: unknown;
+  404: ApiKeyProblemDto;
 };
+
+export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];
 
 export type ApiKeysControllerRevokeResponses = {
   200: ApiKeyDto;
