@@ -31,7 +31,6 @@ import type {
   AnalyticsControllerDecision766Errors,
   AnalyticsControllerDecision766Responses,
   AnalyticsControllerDefinitionsData,
-  AnalyticsControllerDefinitionsErrors,
   AnalyticsControllerDefinitionsResponses,
   AnalyticsControllerIi06aData,
   AnalyticsControllerIi06aErrors,
@@ -63,7 +62,6 @@ import type {
   CalendarsControllerGetData,
   CalendarsControllerGetErrors,
   CalendarsControllerListData,
-  CalendarsControllerListErrors,
   CalendarsControllerListResponses,
   CalendarsControllerProposeData,
   CalendarsControllerProposeErrors,
@@ -1160,11 +1158,10 @@ export const importsControllerImport = <ThrowOnError extends boolean = false>(
 export const calendarsControllerList = <ThrowOnError extends boolean = false>(
   options?: Options<CalendarsControllerListData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<
-    CalendarsControllerListResponses,
-    CalendarsControllerListErrors,
-    ThrowOnError
-  >({ url: '/v1/calendars', ...options });
+  (options?.client ?? client).get<CalendarsControllerListResponses, unknown, ThrowOnError>({
+    url: '/v1/calendars',
+    ...options,
+  });
 
 /**
  * The official calendar of a year
@@ -1344,11 +1341,10 @@ export const webhooksControllerDeliveries = <ThrowOnError extends boolean = fals
 export const analyticsControllerDefinitions = <ThrowOnError extends boolean = false>(
   options?: Options<AnalyticsControllerDefinitionsData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<
-    AnalyticsControllerDefinitionsResponses,
-    AnalyticsControllerDefinitionsErrors,
-    ThrowOnError
-  >({ url: '/v1/analytics/definitions', ...options });
+  (options?.client ?? client).get<AnalyticsControllerDefinitionsResponses, unknown, ThrowOnError>({
+    url: '/v1/analytics/definitions',
+    ...options,
+  });
 
 /**
  * Report form II.06a for a period and slice
@@ -1484,9 +1480,9 @@ export const apiKeysControllerCreate = <ThrowOnError extends boolean = false>(
  * Revoke an API key: the next request with it gets 401
  */
 export const apiKeysControllerRevoke = <ThrowOnError extends boolean = false>(
-  options: Options<ApiKeysControllerRevokeData, ThrowOnError>,
+  options?: Options<ApiKeysControllerRevokeData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<
+  (options?.client ?? client).post<
     ApiKeysControllerRevokeResponses,
     ApiKeysControllerRevokeErrors,
     ThrowOnError

@@ -1413,14 +1413,6 @@ export type StampedReportDto = {
   report: string;
 };
 
-export type ApiKeyProblemDto = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-};
-
 export type CreateApiKeyDto = {
   /**
    * The integration the key authenticates (its actor id)
@@ -1457,14 +1449,6 @@ export type CreatedApiKeyDto = {
 
 export type ApiKeyListDto = {
   items: Array<ApiKeyDto>;
-};
-
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
 };
 
 export type AuditControllerListData = {
@@ -1507,14 +1491,6 @@ export type AuditControllerListErrors = {
       message?: string;
     }>;
   };
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
 };
 
 export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
@@ -1725,21 +1701,25 @@ export type ValidateDefinitionControllerValidateErrors = {
    */
   400: BadRequestProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)
    */
@@ -1778,14 +1758,6 @@ export type ProcedureDraftsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
 };
 
 export type ProcedureDraftsControllerListError =
@@ -1841,11 +1813,23 @@ export type ProcedureDraftsControllerCreateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -1876,14 +1860,6 @@ export type ProcedureDraftsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * No open draft has this code
    */
@@ -1954,11 +1930,23 @@ export type ProcedureDraftsControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2018,11 +2006,23 @@ export type ProcedureLifecycleControllerPublishErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2082,11 +2082,23 @@ export type ProcedureLifecycleControllerRetireErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The Idempotency-Key was already used for a different request
    */
@@ -2145,14 +2157,6 @@ export type ProcedureCatalogueControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
 };
 
 export type ProcedureCatalogueControllerListError =
@@ -2179,14 +2183,6 @@ export type ProcedureCatalogueControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * No published procedure has this code
    */
@@ -2219,14 +2215,6 @@ export type ProcedureCatalogueControllerVersionErrors = {
    */
   400: BadRequestProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * No such procedure or version
    */
   404: ProblemDto;
@@ -2256,19 +2244,11 @@ export type ProcedureCatalogueControllerSvgErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: Problem;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
+  400: BadRequestProblemDto;
   /**
    * No such procedure or version
    */
-  404: Problem;
+  404: ProblemDto;
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2298,19 +2278,11 @@ export type ProcedureCatalogueControllerMermaidErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: Problem;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
+  400: BadRequestProblemDto;
   /**
    * No such procedure or version
    */
-  404: Problem;
+  404: ProblemDto;
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -2357,14 +2329,6 @@ export type AgenciesControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
 };
 
 export type AgenciesControllerListError = AgenciesControllerListErrors[keyof AgenciesControllerListErrors];
@@ -2413,11 +2377,23 @@ export type AgenciesControllerRegisterErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2448,14 +2424,6 @@ export type AgenciesControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * No agency has this code
    */
@@ -2510,11 +2478,23 @@ export type AgenciesControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2574,11 +2554,23 @@ export type AgenciesControllerDissolveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2626,14 +2618,6 @@ export type AdministrativeUnitsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
 };
 
 export type AdministrativeUnitsControllerListError =
@@ -2660,14 +2644,6 @@ export type AdministrativeUnitsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * No administrative unit has this code
    */
@@ -2746,11 +2722,23 @@ export type DossiersControllerSubmitErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch
    */
@@ -2905,11 +2893,23 @@ export type DossierActionsControllerReceiveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -2974,11 +2974,23 @@ export type DossierActionsControllerRequestCompletionErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3043,11 +3055,23 @@ export type DossierActionsControllerCompleteErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3112,11 +3136,23 @@ export type DossierActionsControllerRefuseReceiptErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3181,11 +3217,23 @@ export type DossierActionsControllerTransferErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3250,11 +3298,23 @@ export type DossierActionsControllerHandOverErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3319,11 +3379,23 @@ export type DossierActionsControllerRequestSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3388,11 +3460,23 @@ export type DossierActionsControllerProvideSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3457,11 +3541,23 @@ export type DossierActionsControllerStartExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); excluded-interval-not-declared
    */
@@ -3526,11 +3622,23 @@ export type DossierActionsControllerEndExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3595,11 +3703,23 @@ export type DossierActionsControllerApproveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3664,11 +3784,23 @@ export type DossierActionsControllerRefuseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3733,11 +3865,23 @@ export type DossierActionsControllerIssueResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3802,11 +3946,23 @@ export type DossierActionsControllerReturnResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); result-delivery-not-offered
    */
@@ -3871,11 +4027,23 @@ export type DossierActionsControllerWithdrawErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3940,11 +4108,23 @@ export type DossierActionsControllerApologiseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4009,11 +4189,23 @@ export type DossierActionsControllerRateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4078,11 +4270,23 @@ export type DossierActionsControllerFlagAtRiskErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4118,14 +4322,6 @@ export type LookupControllerLookupErrors = {
    */
   400: ValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
@@ -4153,25 +4349,29 @@ export type LookupControllerLookupInBodyErrors = {
    */
   400: ValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type LookupControllerLookupInBodyError =
@@ -4281,7 +4481,13 @@ export type ImportsControllerImportErrors = {
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type ImportsControllerImportError = ImportsControllerImportErrors[keyof ImportsControllerImportErrors];
@@ -4299,19 +4505,6 @@ export type CalendarsControllerListData = {
   query?: never;
   url: '/v1/calendars';
 };
-
-export type CalendarsControllerListErrors = {
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-};
-
-export type CalendarsControllerListError = CalendarsControllerListErrors[keyof CalendarsControllerListErrors];
 
 export type CalendarsControllerListResponses = {
   200: unknown;
@@ -4331,14 +4524,6 @@ export type CalendarsControllerGetErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths)
    */
   400: ValidationProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * official-calendar-not-found: no calendar for this year
    */
@@ -4365,21 +4550,29 @@ export type CalendarsControllerSaveErrors = {
    */
   400: ValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
   403: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * invalid-official-calendar: every problem of the document; idempotency-key-reused
    */
@@ -4405,10 +4598,6 @@ export type CalendarsControllerProposeErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths); a malformed Idempotency-Key
    */
   400: ValidationProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
   /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
@@ -4461,11 +4650,23 @@ export type PersonalDataControllerEraseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type PersonalDataControllerEraseError =
@@ -4486,10 +4687,6 @@ export type WebhooksControllerListData = {
 };
 
 export type WebhooksControllerListErrors = {
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
@@ -4518,21 +4715,29 @@ export type WebhooksControllerRegisterErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type WebhooksControllerRegisterError =
@@ -4563,10 +4768,6 @@ export type WebhooksControllerListDeadLettersErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
    */
@@ -4600,10 +4801,6 @@ export type WebhooksControllerReplayErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
    */
@@ -4643,10 +4840,6 @@ export type WebhooksControllerDeactivateErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4684,10 +4877,6 @@ export type WebhooksControllerGetErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4720,10 +4909,6 @@ export type WebhooksControllerRotateErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
@@ -4762,10 +4947,6 @@ export type WebhooksControllerDeliveriesErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
    */
   403: WebhookProblemDto;
@@ -4791,20 +4972,6 @@ export type AnalyticsControllerDefinitionsData = {
   query?: never;
   url: '/v1/analytics/definitions';
 };
-
-export type AnalyticsControllerDefinitionsErrors = {
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-};
-
-export type AnalyticsControllerDefinitionsError =
-  AnalyticsControllerDefinitionsErrors[keyof AnalyticsControllerDefinitionsErrors];
 
 export type AnalyticsControllerDefinitionsResponses = {
   200: Array<MetricDefinitionDto>;
@@ -4875,14 +5042,6 @@ export type AnalyticsControllerIi06aErrors = {
       message?: string;
     }>;
   };
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -4975,14 +5134,6 @@ export type AnalyticsControllerProcessingTimeErrors = {
     }>;
   };
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5073,14 +5224,6 @@ export type AnalyticsControllerReformReductionErrors = {
       message?: string;
     }>;
   };
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5185,14 +5328,6 @@ export type AnalyticsControllerTimeSavingsErrors = {
     }>;
   };
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5284,14 +5419,6 @@ export type AnalyticsControllerDecision766Errors = {
     }>;
   };
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5382,14 +5509,6 @@ export type AnalyticsControllerActivityErrors = {
       message?: string;
     }>;
   };
-  /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5500,14 +5619,6 @@ export type AnalyticsControllerSeriesErrors = {
     }>;
   };
   /**
-   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
-   */
-  401: Problem;
-  /**
-   * The caller’s role or scope may not do this
-   */
-  403: Problem;
-  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5547,14 +5658,12 @@ export type ApiKeysControllerListErrors = {
   /**
    * No or invalid credentials
    */
-  401: ApiKeyProblemDto;
+  401: unknown;
   /**
    * role-not-allowed: system administrators only
    */
-  403: ApiKeyProblemDto;
+  403: unknown;
 };
-
-export type ApiKeysControllerListError = ApiKeysControllerListErrors[keyof ApiKeysControllerListErrors];
 
 export type ApiKeysControllerListResponses = {
   200: ApiKeyListDto;
@@ -5574,23 +5683,41 @@ export type ApiKeysControllerCreateErrors = {
   /**
    * Malformed or unknown members of the path, query, headers or body
    */
-  400: Problem;
+  400: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * No or invalid credentials
    */
-  401: ApiKeyProblemDto;
+  401: unknown;
   /**
    * role-not-allowed: system administrators only
    */
-  403: ApiKeyProblemDto;
+  403: unknown;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: Problem;
+  413: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
   /**
    * The body is not of a media type this operation accepts
    */
-  415: Problem;
+  415: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    instance?: string;
+  };
 };
 
 export type ApiKeysControllerCreateError = ApiKeysControllerCreateErrors[keyof ApiKeysControllerCreateErrors];
@@ -5604,33 +5731,25 @@ export type ApiKeysControllerCreateResponse =
 
 export type ApiKeysControllerRevokeData = {
   body?: never;
-  path: {
-    id: string;
-  };
+  path?: never;
   query?: never;
   url: '/v1/api-keys/{id}/revoke';
 };
 
 export type ApiKeysControllerRevokeErrors = {
   /**
-   * Malformed or unknown members of the path, query, headers or body
-   */
-  400: Problem;
-  /**
    * No or invalid credentials
    */
-  401: ApiKeyProblemDto;
+  401: unknown;
   /**
    * role-not-allowed: system administrators only
    */
-  403: ApiKeyProblemDto;
+  403: unknown;
   /**
    * api-key-not-found
    */
-  404: ApiKeyProblemDto;
+  404: unknown;
 };
-
-export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];
 
 export type ApiKeysControllerRevokeResponses = {
   200: ApiKeyDto;

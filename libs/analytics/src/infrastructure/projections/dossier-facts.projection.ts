@@ -4,7 +4,10 @@
 // moves the checkpoint and the stream's version (libs/event-store/src/subscriptions/checkpoints.ts).
 //
 // The watermark counts the dossier events applied and keeps the highest log position among them: reports
-// are stamped with it, so a published figure names the events it was computed from.
+// are stamped with it, so a published figure names the events it was computed from. Its single row is
+// updated first in every transaction, so this projection's transactions run one at a time even when Kafka
+// partitions are consumed in parallel: that also orders their updates of the shared daily-count rows (no
+// deadlock between partitions), at the price of this projection's parallelism.
 import type { QueryRunner } from 'typeorm';
 import type { Projection, RecordedEvent } from '@tthc/event-store';
 import { evolveFacts, type DossierFacts } from '../../domain/dossier-facts';
