@@ -29,7 +29,7 @@ const DISTRICT = '000.00.18.H56';
 const PROVINCE = '000.00.00.H56';
 const COMMUNE = '000.31.18.H56';
 const YEAR = { from: '2019-01-01', to: '2019-12-31' };
-const ANALYST: TestActor = { id: 'analyst-mai', role: 'analyst', area: '56' };
+const ANALYST: TestActor = { id: 'analyst-mai', role: 'analyst', area: 'H56' };
 const PORTAL: TestActor = { id: 'dvc-portal', role: 'integration' };
 const COUNTER: TestActor = { id: 'officer-hoa', role: 'receiving-officer', agency: COMMUNE };
 
@@ -325,6 +325,27 @@ function simulate(dataDir: string): Promise<{ code: number | null; stdout: strin
       'Lệ phí cấp Giấy xác nhận tình trạng hôn nhân',
     );
     await shot(page, 'procedure-diagram');
+  });
+
+  it('lists an official’s worklists: due today, overdue, waiting for the citizen', async () => {
+    const specialist: TestActor = { id: 'officer-tuan', role: 'specialist', agency: COMMUNE };
+    const signed = await signedIn(specialist);
+    context = signed.ctx;
+    const page = await signed.open(`/agency/worklists?agency=${COMMUNE}&view=overdue`);
+    for (const view of ['overdue', 'waiting-for-citizen', 'due-today']) {
+      if (view !== 'overdue') await page.getByTestId(`worklist-view-${view}`).click();
+      const listed = await api(`/v1/worklists?agency=${COMMUNE}&view=${view}&limit=100`, specialist);
+      const items = listed.items as Json[];
+      if (items.length === 0) {
+        await page.getByTestId('empty').waitFor();
+      } else {
+        await page.getByTestId('worklist-table').waitFor();
+        const rows = page.getByTestId('worklist-table').locator('tbody tr');
+        expect({ view, rows: await rows.count() }).toEqual({ view, rows: items.length });
+        expect(await rows.first().locator('td').first().textContent()).toBe(items[0]!.code);
+      }
+      if (view === 'overdue') await shot(page, 'worklist-overdue');
+    }
   });
 
   it('lets a citizen look up a dossier with personal data masked, and says what to do when nothing matches', async () => {

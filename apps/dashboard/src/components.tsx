@@ -9,24 +9,27 @@ export type Resource<T> =
   | { readonly state: 'failed'; readonly problem: Problem }
   | { readonly state: 'ready'; readonly value: T };
 
-/** Loads `load()` again whenever `key` changes; `reload` asks again. */
+/** Loads `load()` again whenever `key` changes; `reload` asks again. Never shows an answer for another key. */
 export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>) {
-  const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
+  const [answer, setAnswer] = useState<{ key: string; resource: Resource<T> } | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    setResource({ state: 'loading' });
+    setAnswer({ key, resource: { state: 'loading' } });
     load(controller.signal).then(
-      (value) => setResource({ state: 'ready', value }),
+      (value) => setAnswer({ key, resource: { state: 'ready', value } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setResource({
-          state: 'failed',
-          problem:
-            error instanceof ProblemError
-              ? error.problem
-              : { type: 'about:blank', title: 'Error', status: 0, detail: String(error) },
+        setAnswer({
+          key,
+          resource: {
+            state: 'failed',
+            problem:
+              error instanceof ProblemError
+                ? error.problem
+                : { type: 'about:blank', title: 'Error', status: 0, detail: String(error) },
+          },
         });
       },
     );
@@ -34,6 +37,8 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
     // `load` is recreated on each render; `key` says when the request changes.
   }, [key, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const resource: Resource<T> =
+    answer !== null && answer.key === key ? answer.resource : { state: 'loading' };
   return { resource, reload };
 }
 

@@ -17,7 +17,7 @@ const vi = {
   tokenSave: 'Lưu',
   tokenClear: 'Xóa',
   tokenHint:
-    'Tạo mã: npm run token -- --role analyst --area 56 (hoặc --role specialist --agency <mã cơ quan>)',
+    'Tạo mã: npm run token -- --role analyst --area H56 (hoặc --role specialist --agency <mã cơ quan>)',
   loading: 'Đang tải…',
   empty: 'Không có dữ liệu cho lựa chọn này.',
   retry: 'Thử lại',
@@ -160,7 +160,7 @@ const en: Record<MessageKey, string> = {
   tokenSave: 'Save',
   tokenClear: 'Clear',
   tokenHint:
-    'Make one: npm run token -- --role analyst --area 56 (or --role specialist --agency <agency code>)',
+    'Make one: npm run token -- --role analyst --area H56 (or --role specialist --agency <agency code>)',
   loading: 'Loading…',
   empty: 'No data for this selection.',
   retry: 'Try again',

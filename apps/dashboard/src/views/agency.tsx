@@ -272,6 +272,7 @@ export function WorklistsView() {
             key={v.view}
             to={`/agency/worklists${query({ agency, view: v.view })}`}
             className={v.view === view ? 'tab active' : 'tab'}
+            testId={`worklist-view-${v.view}`}
           >
             {t(v.label)}
           </Link>
