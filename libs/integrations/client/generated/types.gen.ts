@@ -1413,6 +1413,14 @@ export type StampedReportDto = {
   report: string;
 };
 
+export type ApiKeyProblemDto = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+};
+
 export type CreateApiKeyDto = {
   /**
    * The integration the key authenticates (its actor id)
@@ -5658,12 +5666,14 @@ export type ApiKeysControllerListErrors = {
   /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
 };
+
+export type ApiKeysControllerListError = ApiKeysControllerListErrors[keyof ApiKeysControllerListErrors];
 
 export type ApiKeysControllerListResponses = {
   200: ApiKeyListDto;
@@ -5693,11 +5703,11 @@ export type ApiKeysControllerCreateErrors = {
   /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
@@ -5740,16 +5750,18 @@ export type ApiKeysControllerRevokeErrors = {
   /**
    * No or invalid credentials
    */
-  401: unknown;
+  401: ApiKeyProblemDto;
   /**
    * role-not-allowed: system administrators only
    */
-  403: unknown;
+  403: ApiKeyProblemDto;
   /**
    * api-key-not-found
    */
-  404: unknown;
+  404: ApiKeyProblemDto;
 };
+
+export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];
 
 export type ApiKeysControllerRevokeResponses = {
   200: ApiKeyDto;
