@@ -148,9 +148,15 @@ describe('authorization matrix over every OpenAPI operation (built engine, sampl
     await engine?.stop();
   });
 
-  it('knows every public operation it lists (the list does not rot)', () => {
+  it('knows every public operation it lists (the list does not rot), as the document declares them', () => {
     const keys = new Set(operations.map((o) => `${o.method} ${o.path}`));
     expect([...PUBLIC].filter((key) => !keys.has(key))).toEqual([]);
+    const declaredOpen = operations
+      .filter((o) => Array.isArray(o.operation.security) && (o.operation.security as unknown[]).length === 0)
+      .map((o) => `${o.method} ${o.path}`);
+    expect(declaredOpen.sort()).toEqual([...PUBLIC].sort());
+    const undeclared = operations.filter((o) => !Array.isArray(o.operation.security));
+    expect(undeclared.map((o) => `${o.method} ${o.path}`)).toEqual([]);
     expect(operations.length).toBeGreaterThan(40);
   });
 

@@ -12,6 +12,7 @@ import { documentProblemResponses } from './http/problem-openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 import { hardenHttp } from './security/http-hardening';
+import { PUBLIC_OPERATION_EXTENSION } from './auth/access.decorators';
 
 export interface AppContext {
   readonly config: AppConfig;
@@ -42,7 +43,27 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
-  return documentProblemResponses(SwaggerModule.createDocument(app, config));
+  return documentProblemResponses(documentSecurity(SwaggerModule.createDocument(app, config)));
+}
+
+/**
+ * Every operation states how it is authenticated: a bearer token or an API key, or `security: []` for the
+ * operations marked @Public() (the AuthenticationGuard's open routes).
+ */
+function documentSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method] as (Record<string, unknown> & { security?: unknown }) | undefined;
+      if (operation === undefined) continue;
+      if (operation[PUBLIC_OPERATION_EXTENSION] === true) {
+        delete operation[PUBLIC_OPERATION_EXTENSION];
+        operation.security = [];
+      } else {
+        operation.security = [{ bearer: [] }, { 'api-key': [] }];
+      }
+    }
+  }
+  return document;
 }
 
 export async function createApp(
