@@ -80,7 +80,7 @@ describeWithKafka('projector throughput with 1 and 2 processes', (brokers) => {
       let finished = 0;
       const samples: { at: number; done: number }[] = [];
       const sampler = (async () => {
-        const deadline = Date.now() + 400_000;
+        const deadline = Date.now() + 500_000;
         for (let done = 0; done < expected; await sleep(100)) {
           if (Date.now() > deadline)
             throw new Error(`${processes} projector(s) applied ${done} of ${expected}`);
@@ -116,5 +116,5 @@ describeWithKafka('projector throughput with 1 and 2 processes', (brokers) => {
     );
     expect(snapshots[1]).toEqual(snapshots[0]);
     expect(snapshots[0].dossier_views).toHaveLength(BACKLOG_DOSSIERS);
-  }, 600_000);
+  }, 1_200_000);
 });

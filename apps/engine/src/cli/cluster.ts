@@ -142,6 +142,7 @@ async function main(): Promise<void> {
     ...cluster.list().map((m) => `  ${m.name.padEnd(12)} pid ${String(m.pid).padEnd(8)} ${m.baseUrl}`),
     `database: ${cluster.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     `kafka: ${config.kafka.brokers.join(',')}, topics ${cluster.topicPrefix}.*.events (${args.partitions} partitions), consumer groups ${cluster.consumerGroup}.<projection>`,
+    `data: ${cluster.dataDir} (tokens: DATA_DIR=${cluster.dataDir} npm run token -- --role <role> ..., unless AUTH_JWT_SECRET is set)`,
     'Ctrl-C stops the cluster.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
