@@ -56,7 +56,7 @@ export class WebhooksController {
   })
   @ApiResponse({ status: 201, type: RegisteredWebhookDto })
   @BadRequest('; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping')
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   register(
     @Body() body: RegisterWebhookDto,
     @CurrentActor() actor: RequestActor,
@@ -67,19 +67,19 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: 'Your webhook endpoints (administrators: everyone’s)' })
   @ApiResponse({ status: 200, type: [WebhookDto] })
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   list(@CurrentActor() actor: RequestActor): Promise<WebhookView[]> {
     return this.registrations.list(actor);
   }
 
   @Get('dead-letters')
   @ApiOperation({
-    summary: 'Deliveries that failed for the whole retry window (administrators)',
+    summary: 'Deliveries that failed for the whole retry window (system administrators)',
     description: 'Newest first. Replay one once its receiver is fixed.',
   })
   @ApiResponse({ status: 200, type: [WebhookDeliveryDto] })
   @BadRequest()
-  @Forbidden('administrator')
+  @Forbidden('system-admin')
   listDeadLetters(
     @Query() query: DeadLettersQueryDto,
     @CurrentActor() actor: RequestActor,
@@ -90,13 +90,13 @@ export class WebhooksController {
   @Post('dead-letters/:deliveryId/replay')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Send a dead-lettered delivery again (administrators)',
+    summary: 'Send a dead-lettered delivery again (system administrators)',
     description:
       'The delivery returns to the queue with a fresh retry window and the same CloudEvent id. It may arrive after later events of its dossier: order by the CloudEvent sequence.',
   })
   @ApiResponse({ status: 202, type: WebhookDeliveryDto })
   @BadRequest()
-  @Forbidden('administrator')
+  @Forbidden('system-admin')
   @NotFound('webhook-delivery-not-found')
   @ApiResponse({
     status: 409,
@@ -111,7 +111,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One webhook endpoint' })
   @ApiResponse({ status: 200, type: WebhookDto })
   @BadRequest()
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   @NotFound('webhook-not-found: unknown, or another integration’s')
   get(@Param() params: WebhookIdParams, @CurrentActor() actor: RequestActor): Promise<WebhookView> {
     return this.registrations.get(actor, params.id);
@@ -126,7 +126,7 @@ export class WebhooksController {
   })
   @ApiResponse({ status: 200, type: RotatedSecretDto })
   @BadRequest()
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   @NotFound('webhook-not-found: unknown, or another integration’s')
   rotate(@Param() params: WebhookIdParams, @CurrentActor() actor: RequestActor): Promise<RotatedSecretDto> {
     return this.registrations.rotateSecret(actor, params.id);
@@ -137,7 +137,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Deactivate a webhook endpoint: no new deliveries, nothing more is sent' })
   @ApiResponse({ status: 204, description: 'Deactivated' })
   @BadRequest()
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   @NotFound('webhook-not-found: unknown, or another integration’s')
   async deactivate(@Param() params: WebhookIdParams, @CurrentActor() actor: RequestActor): Promise<void> {
     await this.registrations.deactivate(actor, params.id);
@@ -147,7 +147,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The endpoint’s latest deliveries, newest first' })
   @ApiResponse({ status: 200, type: [WebhookDeliveryDto] })
   @BadRequest()
-  @Forbidden('integration, administrator')
+  @Forbidden('integration, system-admin')
   @NotFound('webhook-not-found: unknown, or another integration’s')
   deliveries(
     @Param() params: WebhookIdParams,

@@ -207,6 +207,8 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     await expect(deadLetters.list(PORTAL, { limit: 10 })).rejects.toMatchObject({
       code: 'webhook-not-allowed',
     });
+    const systemAdmin: RequestActor = { id: 'admin-binh', role: 'system-admin' };
+    expect(await deadLetters.list(systemAdmin, { webhookId: hook.id, limit: 10 })).toHaveLength(2);
     up = true;
     const replayed = await deadLetters.replay(ADMIN, dead[1].id);
     expect(replayed).toMatchObject({ status: 'pending', replays: 1, attempts: 0 });
