@@ -254,6 +254,17 @@ function simulate(dataDir: string): Promise<{ code: number | null; stdout: strin
     expect(cells.slice(1, 3)).toEqual([count(commune.total.carriedOver), count(commune.total.received)]);
     expect(cells[4]).toBe(count(commune.total.resolved));
     await shot(page, 'drilldown-district');
+    // Each unit's row downloads that unit's report as the API's XLSX export.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`xlsx-ii06a-${COMMUNE}`).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe(`ii06a-${YEAR.from}-${YEAR.to}-${COMMUNE}.xlsx`);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
 
     await page.getByTestId(`drill-${COMMUNE}`).click();
     await page.getByTestId('drill-procedures').waitFor();
@@ -297,6 +308,7 @@ function simulate(dataDir: string): Promise<{ code: number | null; stdout: strin
 
     await page.getByTestId('tab-tabProcessing').click();
     await page.getByTestId('reform-table').waitFor();
+    await page.getByTestId('reform-chart').locator('canvas').first().waitFor();
     const reform = await api(`/v1/analytics/reform-reduction?${query}`);
     expect(await page.getByTestId('reform-table').locator('tbody tr').count()).toBe(
       (reform.rows as Json[]).length,

@@ -371,6 +371,7 @@ function Processing(props: { filters: Filters }) {
               reduction(r.actualVsCommitted),
             ])}
           />
+          {reform.rows.length > 0 ? <ReformChart report={reform} /> : null}
           <StampLine stamp={reform} />
           <h3>
             {t('processingTitle')} <Downloads path={timesPath} name="processing-time" />
@@ -397,6 +398,47 @@ function Processing(props: { filters: Filters }) {
       )}
     </Loaded>
   );
+}
+
+/** Statutory, committed and actual mean working days per procedure version, side by side. */
+function ReformChart(props: { report: ReformReductionReport }) {
+  const { t, language } = useT();
+  const option = useMemo<ChartOption>(() => {
+    const rows = props.report.rows;
+    const days = (d: { value: number; unit: string }) => (d.unit === 'same-day' ? 0 : d.value);
+    const bar = (name: string, color: string, values: (number | null)[]) => ({
+      name,
+      type: 'bar',
+      itemStyle: { color },
+      data: values,
+    });
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(Number(value)) },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 56, bottom: 24 },
+      xAxis: { type: 'category', data: rows.map((r) => `${r.procedureCode} v${r.procedureVersion}`) },
+      yAxis: { type: 'value', name: t('workingDays') },
+      series: [
+        bar(
+          t('statutory'),
+          '#90a4ae',
+          rows.map((r) => days(r.statutory)),
+        ),
+        bar(
+          t('committed'),
+          '#1565c0',
+          rows.map((r) => days(r.committed)),
+        ),
+        bar(
+          t('actualMean'),
+          '#2e7d32',
+          rows.map((r) => r.actualMeanWorkingDays),
+        ),
+      ],
+    };
+    // The labels change with the language.
+  }, [props.report, language]);
+  return <Chart option={option} testId="reform-chart" />;
 }
 
 const SAVINGS_FIGURES = [
@@ -613,9 +655,15 @@ function DrillDown(props: { filters: Filters }) {
                 testId="drill-children"
                 rows={rows.map((r) => ({
                   label: (
-                    <Link to={at(r.child.code)} testId={`drill-${r.child.code}`}>
-                      {name(r.child.name)}
-                    </Link>
+                    <>
+                      <Link to={at(r.child.code)} testId={`drill-${r.child.code}`}>
+                        {name(r.child.name)}
+                      </Link>{' '}
+                      <Downloads
+                        path={reportPath('ii06a', { ...filters, agency: r.child.code }, { groupBy: 'field' })}
+                        name={`ii06a-${r.child.code}`}
+                      />
+                    </>
                   ),
                   figures: r.report.total,
                 }))}
