@@ -240,6 +240,10 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(
   options?: Options<AuditControllerListData, ThrowOnError>,
 ) =>
   (options?.client ?? client).get<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/audit',
     ...options,
   });
@@ -278,7 +282,14 @@ export const validateDefinitionControllerValidate = <ThrowOnError extends boolea
     ValidateDefinitionControllerValidateResponses,
     ValidateDefinitionControllerValidateErrors,
     ThrowOnError
-  >({ url: '/v1/procedures/validate', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/procedures/validate',
+    ...options,
+  });
 
 /**
  * Open drafts, by procedure code
@@ -290,7 +301,14 @@ export const procedureDraftsControllerList = <ThrowOnError extends boolean = fal
     ProcedureDraftsControllerListResponses,
     ProcedureDraftsControllerListErrors,
     ThrowOnError
-  >({ url: '/v1/procedures/drafts', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/procedures/drafts',
+    ...options,
+  });
 
 /**
  * Open a draft: of a new procedure, or of the next version of a published one
@@ -305,7 +323,10 @@ export const procedureDraftsControllerCreate = <ThrowOnError extends boolean = f
     ProcedureDraftsControllerCreateErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/procedures/drafts',
     ...options,
   });
@@ -320,7 +341,14 @@ export const procedureDraftsControllerGet = <ThrowOnError extends boolean = fals
     ProcedureDraftsControllerGetResponses,
     ProcedureDraftsControllerGetErrors,
     ThrowOnError
-  >({ url: '/v1/procedures/drafts/{code}', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/procedures/drafts/{code}',
+    ...options,
+  });
 
 /**
  * Replace the open draft’s document (the code cannot change)
@@ -333,7 +361,10 @@ export const procedureDraftsControllerUpdate = <ThrowOnError extends boolean = f
     ProcedureDraftsControllerUpdateErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/procedures/drafts/{code}',
     ...options,
   });
@@ -351,7 +382,10 @@ export const procedureLifecycleControllerPublish = <ThrowOnError extends boolean
     ProcedureLifecycleControllerPublishErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/procedures/{code}/publish',
     ...options,
     headers: {
@@ -371,7 +405,10 @@ export const procedureLifecycleControllerRetire = <ThrowOnError extends boolean 
     ProcedureLifecycleControllerRetireErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/procedures/{code}/retire',
     ...options,
     headers: {
@@ -463,7 +500,10 @@ export const agenciesControllerRegister = <ThrowOnError extends boolean = false>
     AgenciesControllerRegisterErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/agencies',
     ...options,
     headers: {
@@ -494,7 +534,10 @@ export const agenciesControllerUpdate = <ThrowOnError extends boolean = false>(
     AgenciesControllerUpdateErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/agencies/{code}',
     ...options,
     headers: {
@@ -514,7 +557,10 @@ export const agenciesControllerDissolve = <ThrowOnError extends boolean = false>
     AgenciesControllerDissolveErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/agencies/{code}/dissolve',
     ...options,
     headers: {
@@ -1181,6 +1227,10 @@ export const calendarsControllerSave = <ThrowOnError extends boolean = false>(
   options: Options<CalendarsControllerSaveData, ThrowOnError>,
 ) =>
   (options.client ?? client).put<unknown, CalendarsControllerSaveErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/calendars/{year}',
     ...options,
     headers: {
@@ -1196,6 +1246,10 @@ export const calendarsControllerPropose = <ThrowOnError extends boolean = false>
   options: Options<CalendarsControllerProposeData, ThrowOnError>,
 ) =>
   (options.client ?? client).post<unknown, CalendarsControllerProposeErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/calendars/{year}/proposal',
     ...options,
   });
@@ -1235,7 +1289,14 @@ export const webhooksControllerList = <ThrowOnError extends boolean = false>(
     WebhooksControllerListResponses,
     WebhooksControllerListErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks',
+    ...options,
+  });
 
 /**
  * Register a webhook endpoint (integrations)
@@ -1250,6 +1311,10 @@ export const webhooksControllerRegister = <ThrowOnError extends boolean = false>
     WebhooksControllerRegisterErrors,
     ThrowOnError
   >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/webhooks',
     ...options,
     headers: {
@@ -1270,7 +1335,14 @@ export const webhooksControllerListDeadLetters = <ThrowOnError extends boolean =
     WebhooksControllerListDeadLettersResponses,
     WebhooksControllerListDeadLettersErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks/dead-letters', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks/dead-letters',
+    ...options,
+  });
 
 /**
  * Send a dead-lettered delivery again (administrators)
@@ -1284,7 +1356,14 @@ export const webhooksControllerReplay = <ThrowOnError extends boolean = false>(
     WebhooksControllerReplayResponses,
     WebhooksControllerReplayErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks/dead-letters/{deliveryId}/replay', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks/dead-letters/{deliveryId}/replay',
+    ...options,
+  });
 
 /**
  * Deactivate a webhook endpoint: no new deliveries, nothing more is sent
@@ -1296,7 +1375,14 @@ export const webhooksControllerDeactivate = <ThrowOnError extends boolean = fals
     WebhooksControllerDeactivateResponses,
     WebhooksControllerDeactivateErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks/{id}', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks/{id}',
+    ...options,
+  });
 
 /**
  * One webhook endpoint
@@ -1305,6 +1391,10 @@ export const webhooksControllerGet = <ThrowOnError extends boolean = false>(
   options: Options<WebhooksControllerGetData, ThrowOnError>,
 ) =>
   (options.client ?? client).get<WebhooksControllerGetResponses, WebhooksControllerGetErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/webhooks/{id}',
     ...options,
   });
@@ -1321,7 +1411,14 @@ export const webhooksControllerRotate = <ThrowOnError extends boolean = false>(
     WebhooksControllerRotateResponses,
     WebhooksControllerRotateErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks/{id}/rotate-secret', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks/{id}/rotate-secret',
+    ...options,
+  });
 
 /**
  * The endpoint’s latest deliveries, newest first
@@ -1333,7 +1430,14 @@ export const webhooksControllerDeliveries = <ThrowOnError extends boolean = fals
     WebhooksControllerDeliveriesResponses,
     WebhooksControllerDeliveriesErrors,
     ThrowOnError
-  >({ url: '/v1/webhooks/{id}/deliveries', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/webhooks/{id}/deliveries',
+    ...options,
+  });
 
 /**
  * The metric definitions and their versions
@@ -1342,6 +1446,10 @@ export const analyticsControllerDefinitions = <ThrowOnError extends boolean = fa
   options?: Options<AnalyticsControllerDefinitionsData, ThrowOnError>,
 ) =>
   (options?.client ?? client).get<AnalyticsControllerDefinitionsResponses, unknown, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/analytics/definitions',
     ...options,
   });
@@ -1358,7 +1466,14 @@ export const analyticsControllerIi06A = <ThrowOnError extends boolean = false>(
     AnalyticsControllerIi06aResponses,
     AnalyticsControllerIi06aErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/ii06a', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/ii06a',
+    ...options,
+  });
 
 /**
  * Processing time of dossiers resolved in the period
@@ -1372,7 +1487,14 @@ export const analyticsControllerProcessingTime = <ThrowOnError extends boolean =
     AnalyticsControllerProcessingTimeResponses,
     AnalyticsControllerProcessingTimeErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/processing-time', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/processing-time',
+    ...options,
+  });
 
 /**
  * Reform reduction per procedure and version
@@ -1386,7 +1508,14 @@ export const analyticsControllerReformReduction = <ThrowOnError extends boolean 
     AnalyticsControllerReformReductionResponses,
     AnalyticsControllerReformReductionErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/reform-reduction', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/reform-reduction',
+    ...options,
+  });
 
 /**
  * Days saved for citizens
@@ -1400,7 +1529,14 @@ export const analyticsControllerTimeSavings = <ThrowOnError extends boolean = fa
     AnalyticsControllerTimeSavingsResponses,
     AnalyticsControllerTimeSavingsErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/time-savings', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/time-savings',
+    ...options,
+  });
 
 /**
  * Decision 766/QĐ-TTg indicators our events support
@@ -1414,7 +1550,14 @@ export const analyticsControllerDecision766 = <ThrowOnError extends boolean = fa
     AnalyticsControllerDecision766Responses,
     AnalyticsControllerDecision766Errors,
     ThrowOnError
-  >({ url: '/v1/analytics/decision-766', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/decision-766',
+    ...options,
+  });
 
 /**
  * Supplement rounds, apologies, at-risk alerts and who held the clock
@@ -1428,7 +1571,14 @@ export const analyticsControllerActivity = <ThrowOnError extends boolean = false
     AnalyticsControllerActivityResponses,
     AnalyticsControllerActivityErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/activity', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/activity',
+    ...options,
+  });
 
 /**
  * A metric by month, quarter or year
@@ -1442,7 +1592,14 @@ export const analyticsControllerSeries = <ThrowOnError extends boolean = false>(
     AnalyticsControllerSeriesResponses,
     AnalyticsControllerSeriesErrors,
     ThrowOnError
-  >({ url: '/v1/analytics/series', ...options });
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/series',
+    ...options,
+  });
 
 /**
  * Every API key, revoked ones included (never the keys themselves)
@@ -1451,7 +1608,10 @@ export const apiKeysControllerList = <ThrowOnError extends boolean = false>(
   options?: Options<ApiKeysControllerListData, ThrowOnError>,
 ) =>
   (options?.client ?? client).get<ApiKeysControllerListResponses, ApiKeysControllerListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/api-keys',
     ...options,
   });
@@ -1467,7 +1627,10 @@ export const apiKeysControllerCreate = <ThrowOnError extends boolean = false>(
     ApiKeysControllerCreateErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/api-keys',
     ...options,
     headers: {
@@ -1487,7 +1650,10 @@ export const apiKeysControllerRevoke = <ThrowOnError extends boolean = false>(
     ApiKeysControllerRevokeErrors,
     ThrowOnError
   >({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
     url: '/v1/api-keys/{id}/revoke',
     ...options,
   });
