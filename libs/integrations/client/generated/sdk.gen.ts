@@ -1324,7 +1324,7 @@ export const webhooksControllerRegister = <ThrowOnError extends boolean = false>
   });
 
 /**
- * Deliveries that failed for the whole retry window (administrators)
+ * Deliveries that failed for the whole retry window (system administrators)
  *
  * Newest first. Replay one once its receiver is fixed.
  */
@@ -1345,7 +1345,7 @@ export const webhooksControllerListDeadLetters = <ThrowOnError extends boolean =
   });
 
 /**
- * Send a dead-lettered delivery again (administrators)
+ * Send a dead-lettered delivery again (system administrators)
  *
  * The delivery returns to the queue with a fresh retry window and the same CloudEvent id. It may arrive after later events of its dossier: order by the CloudEvent sequence.
  */

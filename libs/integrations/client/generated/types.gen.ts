@@ -4696,7 +4696,7 @@ export type WebhooksControllerListData = {
 
 export type WebhooksControllerListErrors = {
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
 };
@@ -4723,7 +4723,7 @@ export type WebhooksControllerRegisterErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
@@ -4777,7 +4777,7 @@ export type WebhooksControllerListDeadLettersErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: system-admin)
    */
   403: WebhookProblemDto;
 };
@@ -4810,7 +4810,7 @@ export type WebhooksControllerReplayErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: system-admin)
    */
   403: WebhookProblemDto;
   /**
@@ -4848,7 +4848,7 @@ export type WebhooksControllerDeactivateErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
@@ -4885,7 +4885,7 @@ export type WebhooksControllerGetErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
@@ -4918,7 +4918,7 @@ export type WebhooksControllerRotateErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
@@ -4955,7 +4955,7 @@ export type WebhooksControllerDeliveriesErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
-   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, administrator)
+   * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
