@@ -9,7 +9,9 @@ import { loadavg } from 'node:os';
 import { format, resolveConfig } from 'prettier';
 import { resolve } from 'node:path';
 import { describeMachine } from './support/machine';
+import { median } from './support/stats';
 import { startPostgres } from './support/postgres';
+import { killChildren } from './support/processes';
 import { renderReport, type BenchResults } from './support/report';
 import { TEST_JWT_SECRET } from '../libs/testing/src/actors';
 import { appendSuite } from './suites/append';
@@ -65,13 +67,24 @@ async function main(): Promise<void> {
     recursive: true,
     filter: (src) => !src.endsWith('.ts'),
   });
+  // The machine is shared: the 1-minute load average every 10 s says how busy it was while we measured.
+  const load: number[] = [loadavg()[0]];
+  const loadSampler = setInterval(() => load.push(loadavg()[0]), 10_000);
+  loadSampler.unref();
   const server = await startPostgres(say);
+  // Ctrl-C or a timeout: end the apps this run started and the embedded server, then leave.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      killChildren();
+      void server.stop().finally(() => process.exit(130));
+    });
   const results: BenchResults = {
     startedAt: started.toISOString(),
     mode: args.smoke ? 'smoke' : 'full',
     machine: describeMachine(await server.version()),
     suites: {},
     notes: [],
+    ...(server.embedded ? {} : { postgres: 'the server of DATABASE_URL' }),
   };
   try {
     if (args.only.includes('append')) {
@@ -105,9 +118,15 @@ async function main(): Promise<void> {
         source,
         {
           ...(args.smoke
-            ? { events: 3_000, rebuildRuns: 1, processes: [1, 2], scalingRuns: 1, scalingTimeoutSeconds: 120 }
+            ? {
+                events: Number(process.env.BENCH_LOG_EVENTS ?? 3_000),
+                rebuildRuns: 1,
+                processes: [1, 2],
+                scalingRuns: 1,
+                scalingTimeoutSeconds: 120,
+              }
             : {
-                events: Number(process.env.BENCH_LOG_EVENTS ?? 200_000),
+                events: Number(process.env.BENCH_LOG_EVENTS ?? 30_000),
                 rebuildRuns: 1,
                 processes: [1, 2, 4],
                 scalingRuns: 1,
@@ -127,7 +146,12 @@ async function main(): Promise<void> {
         server,
         source,
         args.smoke
-          ? { dossiers: 5_000, requests: 10, warmup: 2, spreadDays: 365 }
+          ? {
+              dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 5_000),
+              requests: 10,
+              warmup: 2,
+              spreadDays: 365,
+            }
           : {
               dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 1_000_000),
               requests: 60,
@@ -140,7 +164,14 @@ async function main(): Promise<void> {
   } finally {
     await server.stop().catch(() => undefined);
   }
+  clearInterval(loadSampler);
   results.finishedAt = new Date().toISOString();
+  results.loadDuringRun = {
+    min: Math.min(...load),
+    median: Math.round(median(load) * 100) / 100,
+    max: Math.max(...load),
+    samples: load.length,
+  };
   results.machine = { ...results.machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) };
   mkdirSync(resolve(repoRoot, 'bench/results'), { recursive: true });
   const out =

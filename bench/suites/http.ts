@@ -148,6 +148,14 @@ export interface HttpResult {
   readonly options: HttpOptions;
   readonly engine: { submit: LoadFigures; receive: LoadFigures; lifecycle: LoadFigures };
   readonly baseline: { insert: LoadFigures };
+  /** The command path alone: the api app with projections off, on the same database, its own baseline runs. */
+  readonly commandPathOnly?: {
+    submit: LoadFigures;
+    lifecycle: LoadFigures;
+    baseline: LoadFigures;
+    ratios: Record<string, number>;
+    peakRssMiB: number;
+  };
   readonly ratios: Record<string, number>;
   readonly lifecyclesPerSecond: number;
   /** Non-2xx answers during the lifecycle runs (warm-up included), by step and status. */
@@ -174,11 +182,13 @@ export async function httpSuite(
   };
   let engine: AppProcess | undefined;
   let baseline: AppProcess | undefined;
+  // The personal-data master key file lives here; the api app after the engine must find the same one.
+  const engineDataDir = mkdtempSync(join(tmpdir(), 'tthc-bench-engine-'));
   try {
     engine = await startApp('engine', {
       ...engineConfig,
       DATABASE_URL: engineUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tthc-bench-engine-')),
+      DATA_DIR: engineDataDir,
       AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
     });
     baseline = await startScript('bench/support/bare-server.js', {
@@ -256,6 +266,58 @@ export async function httpSuite(
       );
       say(`http receive run ${run + 1}: ${Math.round(receives[run].rps)}/s over ${share} dossiers`);
     }
+    const enginePeak = engine.peakRssMiB();
+    // The same loads against the api app (projections off): what the command path alone costs.
+    await engine.stop();
+    engine = await startApp('api', {
+      ...engineConfig,
+      LOAD_SAMPLES: 'false',
+      PROJECTIONS_ENABLED: 'false',
+      DATABASE_URL: engineUrl,
+      DATA_DIR: engineDataDir,
+      AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
+    });
+    const api = engine;
+    await load({
+      ...common,
+      url: api.baseUrl,
+      duration: options.warmupSeconds,
+      requests: lifecycleRequests(),
+    });
+    const apiSubmits: OneRun[] = [];
+    const apiLifecycles: OneRun[] = [];
+    const apiInserts: OneRun[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const duration = options.seconds;
+      apiInserts.push(
+        await load({ ...common, url: baseline.baseUrl, duration, requests: [submitRequest()] }),
+      );
+      apiSubmits.push(await load({ ...common, url: api.baseUrl, duration, requests: [submitRequest()] }));
+      apiLifecycles.push(
+        await load({ ...common, url: api.baseUrl, duration, requests: lifecycleRequests() }),
+      );
+      say(
+        `http api run ${run + 1}: submit ${Math.round(apiSubmits[run].rps)}/s, baseline ${Math.round(apiInserts[run].rps)}/s, lifecycle ${Math.round(apiLifecycles[run].rps)} commands/s`,
+      );
+    }
+    const apiBase = summarise(apiInserts);
+    const commandPathOnly = {
+      submit: summarise(apiSubmits),
+      lifecycle: summarise(apiLifecycles),
+      baseline: apiBase,
+      ratios: {} as Record<string, number>,
+      peakRssMiB: api.peakRssMiB(),
+    };
+    commandPathOnly.ratios = {
+      'api submit / baseline': ratio(
+        commandPathOnly.submit.requestsPerSecond.median,
+        apiBase.requestsPerSecond.median,
+      ),
+      'api lifecycle commands / baseline': ratio(
+        commandPathOnly.lifecycle.requestsPerSecond.median,
+        apiBase.requestsPerSecond.median,
+      ),
+    };
     const result = {
       submit: summarise(submits),
       receive: summarise(receives),
@@ -275,7 +337,8 @@ export async function httpSuite(
       lifecycleFailures: Object.fromEntries(lifecycleFailures),
       lifecyclesPerSecond: Math.round((result.lifecycle.requestsPerSecond.median / 8) * 10) / 10,
       engineConfig,
-      peakRssMiB: { engineUnderHttpLoad: engine.peakRssMiB(), baseline: baseline.peakRssMiB() },
+      commandPathOnly,
+      peakRssMiB: { engineUnderHttpLoad: enginePeak, baseline: baseline.peakRssMiB() },
       database,
     };
   } finally {

@@ -258,16 +258,14 @@ async function scalingRun(
         await sleep(250);
       }
     });
-    const at = (share: number) => samples.find((s) => s.n >= share * target)?.t;
-    const t10 = at(0.1);
-    const t90 = at(0.9);
+    // The window: from the last sample at or below 10% of the work to the first at or above 90%.
+    const low = [...samples].reverse().find((x) => x.n <= 0.1 * target) ?? samples[0];
+    const high = samples.find((x) => x.n >= 0.9 * target) ?? samples[samples.length - 1];
     const last = samples[samples.length - 1];
+    const perProjection = (high.n - low.n) / dossierProjections.length;
     return {
       processes,
-      eventsPerSecond:
-        t10 !== undefined && t90 !== undefined && t90 > t10
-          ? Math.round((0.8 * dossierEvents) / ((t90 - t10) / 1000))
-          : Number.NaN,
+      eventsPerSecond: high.t > low.t ? Math.round(perProjection / ((high.t - low.t) / 1000)) : Number.NaN,
       totalSeconds: round((last.t - started) / 1000),
       peakRssMiB: Math.max(...apps.map((a) => a.peakRssMiB())),
       complete: last.n >= target,

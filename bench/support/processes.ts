@@ -30,6 +30,13 @@ export function memoryMiB(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): numb
   }
 }
 
+/** Every child still running, so that an interrupted run can end them (see run.ts). */
+const running = new Set<ChildProcess>();
+
+export function killChildren(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 function spawnNode(script: string, args: string[], env: Record<string, string | undefined>): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
