@@ -319,4 +319,20 @@ describe('rate limiting per client (built engine, RATE_LIMIT=5)', () => {
     expect((await lookup()).status).toBe(404);
     expect((await lookup()).status).toBe(429);
   });
+
+  it('limits an IP address that sends a made-up credential with every request (ten times the client limit)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      statuses.push(
+        (await call(engine, 'GET', '/v1/audit', { authorization: `Bearer made-up-${i}` })).status,
+      );
+    }
+    // Each made-up token is a new client, but the address limit (50 here) still holds.
+    const firstLimited = statuses.indexOf(429);
+    expect(statuses[0]).toBe(401);
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(firstLimited).toBeLessThanOrEqual(50);
+    expect(statuses.slice(0, firstLimited).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
+  });
 });

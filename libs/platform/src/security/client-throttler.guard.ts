@@ -1,5 +1,6 @@
 // Rate limiting per client (@nestjs/throttler, in memory, per process): a client is the credential it
-// presents (hashed, so the key never sits in memory as such), else its IP address. It runs before
+// presents (hashed, so the key never sits in memory as such), else its IP address; every IP address also
+// has a limit ten times the client's, so made-up credentials do not open fresh buckets. It runs before
 // authentication, so floods of bad tokens are limited too. The citizen lookup has its own stricter limit per
 // IP address: it checks a phone number or national ID against a dossier code, which must not be guessable
 // by brute force. Over the limit → 429 problem document with Retry-After.
@@ -37,6 +38,15 @@ export function throttlers(limits: HttpLimitsConfig): ThrottlerOptions[] {
       limit: limits.rateLimit,
       ttl: limits.rateLimitWindowMs,
       skipIf: (context) => marked(context, NOT_THROTTLED),
+    },
+    {
+      // Also per IP address, ten times looser: a client cannot escape its limit by sending a different
+      // made-up credential with every request (the limit runs before authentication).
+      name: 'address',
+      limit: limits.rateLimit * 10,
+      ttl: limits.rateLimitWindowMs,
+      skipIf: (context) => marked(context, NOT_THROTTLED),
+      getTracker: (request: Record<string, unknown>) => 'ip:' + String(request.ip ?? 'unknown'),
     },
     {
       name: 'lookup',

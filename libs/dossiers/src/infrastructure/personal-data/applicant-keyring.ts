@@ -40,23 +40,15 @@ export class ApplicantKeyring {
   async keyFor(nationalId: string, runner: QueryRunner): Promise<{ id: string; key: Buffer }> {
     const ref = this.applicantRef(nationalId);
     const id = randomUUID();
-    // One round trip: the new key, or the live one this transaction can see. A key committed by a
-    // concurrent first submission after this statement's snapshot is neither: read it again then.
-    let rows = (await runner.query(
-      `WITH inserted AS (
-         INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
-         ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING RETURNING id::text AS id, wrapped_key)
-       SELECT id, wrapped_key FROM inserted
-       UNION ALL
-       SELECT id::text, wrapped_key FROM applicant_keys WHERE applicant_ref = $2 AND erased_at IS NULL`,
+    await runner.query(
+      `INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
+       ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING`,
       [id, ref, wrapDataKey(this.master, id, newDataKey())],
+    );
+    const rows = (await runner.query(
+      'SELECT id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',
+      [ref],
     )) as { id: string; wrapped_key: string }[];
-    if (rows.length === 0) {
-      rows = (await runner.query(
-        'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',
-        [ref],
-      )) as { id: string; wrapped_key: string }[];
-    }
     const row = rows[0];
     if (row === undefined) throw new Error('Invariant: the applicant key vanished in its own transaction');
     return { id: row.id, key: unwrapDataKey(this.master, row.id, row.wrapped_key) };
