@@ -15,13 +15,15 @@
 #
 # Environment (all optional):
 #   FUZZ_BASE_URL        an engine to test instead of starting one
-#   FUZZ_AUTH_HEADER     a whole Authorization header value, e.g. "Bearer eyJ…"; when unset and
-#                        `npm run token` exists, a token for FUZZ_ROLE at FUZZ_AGENCY is issued with it
-#   FUZZ_ROLE            role of that token (default receiving-officer)
-#   FUZZ_AGENCY          agency of that token (default 000.31.18.H56, the sample agency)
+#   FUZZ_AUTH_HEADER     a whole Authorization header value, e.g. "Bearer eyJ…" (one pass as that caller);
+#                        when unset, one pass per role of FUZZ_ROLES with a token from `npm run token`
+#   FUZZ_ROLES           default "receiving-officer system-admin"
+#   FUZZ_AGENCY          the tokens' agency (default 000.31.18.H56, the sample agency)
 #   FUZZ_MAX_EXAMPLES    examples per operation and phase (default 25)
-#   FUZZ_MAX_TIME        time budget in seconds for the whole run (default 300)
+#   FUZZ_MAX_TIME        time budget in seconds for the whole run, shared by the passes (default 300)
 #   FUZZ_SEED            a seed, to replay a run
+#   FUZZ_WORKERS         concurrent workers (default 1: with more, CPython 3.11 can fail inside
+#                        hypothesis with "AST constructor recursion depth mismatch", a runner error)
 #   FUZZ_REPORT_DIR      where the JUnit report goes (default artifacts/fuzz)
 #   FUZZ_CACHE           the virtualenv cache (default $HOME/.cache/tthc-fuzz)
 set -euo pipefail
@@ -71,32 +73,48 @@ if [ -z "$base_url" ]; then
   curl -fsS "$base_url/v1/procedures/1.004873" >/dev/null || { say "the engine did not load its samples"; exit 2; }
 fi
 
-headers=()
-auth="${FUZZ_AUTH_HEADER:-}"
-if [ -z "$auth" ] && node -e 'process.exit(require("./package.json").scripts?.token ? 0 : 1)'; then
-  # The token CLI signs with the secret the embedded engine keeps in its DATA_DIR.
-  token="$(DATA_DIR="${data_dir:-${DATA_DIR:-./.data}}" npm run --silent token -- --role "${FUZZ_ROLE:-receiving-officer}" --agency "${FUZZ_AGENCY:-000.31.18.H56}" | tail -n 1)"
-  auth="Bearer $token"
+# One pass per caller: with FUZZ_AUTH_HEADER, that caller; else, when `npm run token` exists, one token per
+# role in FUZZ_ROLES (an official of the sample agency reaches the dossier operations, a system
+# administrator the administration ones); else no credentials (before authentication existed).
+passes=()
+if [ -n "${FUZZ_AUTH_HEADER:-}" ]; then
+  passes+=("given|$FUZZ_AUTH_HEADER")
+elif node -e 'process.exit(require("./package.json").scripts?.token ? 0 : 1)'; then
+  for role in ${FUZZ_ROLES:-receiving-officer system-admin}; do
+    # The token CLI signs with the secret the embedded engine keeps in its DATA_DIR.
+    token="$(DATA_DIR="${data_dir:-${DATA_DIR:-./.data}}" npm run --silent token -- --role "$role" --agency "${FUZZ_AGENCY:-000.31.18.H56}" | tail -n 1)"
+    passes+=("$role|Bearer $token")
+  done
+else
+  passes+=("anonymous|")
 fi
-[ -n "$auth" ] && headers+=(-H "Authorization: $auth")
+budget=$(("${FUZZ_MAX_TIME:-300}" / ${#passes[@]}))
 
 mkdir -p "$REPORT_DIR"
-say "schemathesis over $base_url/docs/openapi.json"
-set +e
-"$VENV/bin/schemathesis" run "$base_url/docs/openapi.json" \
-  --url "$base_url" \
-  --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance,response_headers_conformance \
-  --phases examples,coverage,fuzzing \
-  --max-examples "${FUZZ_MAX_EXAMPLES:-25}" \
-  --max-time "${FUZZ_MAX_TIME:-300}" \
-  --workers 2 \
-  --request-timeout 20 \
-  --suppress-health-check all \
-  --report junit --report-junit-path "$REPORT_DIR/schemathesis.xml" \
-  ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
-  "${headers[@]}"
-rc=$?
-set -e
+rc=0
+for pass in "${passes[@]}"; do
+  who="${pass%%|*}"
+  auth="${pass#*|}"
+  headers=()
+  [ -n "$auth" ] && headers+=(-H "Authorization: $auth")
+  say "schemathesis over $base_url/docs/openapi.json as $who (${budget}s at most)"
+  set +e
+  SCHEMATHESIS_HOOKS="$PWD/scripts/fuzz/hooks.py" "$VENV/bin/schemathesis" run "$base_url/docs/openapi.json" \
+    --url "$base_url" \
+    --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance,response_headers_conformance \
+    --phases examples,coverage,fuzzing \
+    --max-examples "${FUZZ_MAX_EXAMPLES:-25}" \
+    --max-time "$budget" \
+    --workers "${FUZZ_WORKERS:-1}" \
+    --request-timeout 20 \
+    --suppress-health-check all \
+    --report junit --report-junit-path "$REPORT_DIR/schemathesis-$who.xml" \
+    ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
+    "${headers[@]}"
+  pass_rc=$?
+  set -e
+  [ "$pass_rc" -ne 0 ] && rc=$pass_rc
+done
 if [ "$rc" -ne 0 ] && [ -n "$data_dir" ]; then
   say "engine log (last 60 lines):"
   tail -n 60 "$data_dir/engine.log" >&2 || true

@@ -32,7 +32,19 @@ function titleFor(status: number): string {
     : 'Error';
 }
 
+/**
+ * Every 400 lists what was wrong in `errors` (the documented shape of a bad request), also when the refusal
+ * came with one message only, such as a body that is not JSON: then one error at the root ('').
+ */
 export function toProblem(error: unknown, instance?: string): ProblemDocument {
+  const problem = problemOf(error, instance);
+  if (problem.status === 400 && !Array.isArray(problem.errors)) {
+    return { ...problem, errors: [{ path: '', message: problem.detail ?? problem.title }] };
+  }
+  return problem;
+}
+
+function problemOf(error: unknown, instance?: string): ProblemDocument {
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     return {
