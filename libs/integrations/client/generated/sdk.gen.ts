@@ -31,6 +31,7 @@ import type {
   AnalyticsControllerDecision766Errors,
   AnalyticsControllerDecision766Responses,
   AnalyticsControllerDefinitionsData,
+  AnalyticsControllerDefinitionsErrors,
   AnalyticsControllerDefinitionsResponses,
   AnalyticsControllerIi06aData,
   AnalyticsControllerIi06aErrors,
@@ -62,6 +63,7 @@ import type {
   CalendarsControllerGetData,
   CalendarsControllerGetErrors,
   CalendarsControllerListData,
+  CalendarsControllerListErrors,
   CalendarsControllerListResponses,
   CalendarsControllerProposeData,
   CalendarsControllerProposeErrors,
@@ -1204,10 +1206,11 @@ export const importsControllerImport = <ThrowOnError extends boolean = false>(
 export const calendarsControllerList = <ThrowOnError extends boolean = false>(
   options?: Options<CalendarsControllerListData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<CalendarsControllerListResponses, unknown, ThrowOnError>({
-    url: '/v1/calendars',
-    ...options,
-  });
+  (options?.client ?? client).get<
+    CalendarsControllerListResponses,
+    CalendarsControllerListErrors,
+    ThrowOnError
+  >({ url: '/v1/calendars', ...options });
 
 /**
  * The official calendar of a year
@@ -1445,7 +1448,11 @@ export const webhooksControllerDeliveries = <ThrowOnError extends boolean = fals
 export const analyticsControllerDefinitions = <ThrowOnError extends boolean = false>(
   options?: Options<AnalyticsControllerDefinitionsData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<AnalyticsControllerDefinitionsResponses, unknown, ThrowOnError>({
+  (options?.client ?? client).get<
+    AnalyticsControllerDefinitionsResponses,
+    AnalyticsControllerDefinitionsErrors,
+    ThrowOnError
+  >({
     security: [
       { scheme: 'bearer', type: 'http' },
       { name: 'X-Api-Key', type: 'apiKey' },
@@ -1643,9 +1650,9 @@ export const apiKeysControllerCreate = <ThrowOnError extends boolean = false>(
  * Revoke an API key: the next request with it gets 401
  */
 export const apiKeysControllerRevoke = <ThrowOnError extends boolean = false>(
-  options?: Options<ApiKeysControllerRevokeData, ThrowOnError>,
+  options: Options<ApiKeysControllerRevokeData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).post<
+  (options.client ?? client).post<
     ApiKeysControllerRevokeResponses,
     ApiKeysControllerRevokeErrors,
     ThrowOnError

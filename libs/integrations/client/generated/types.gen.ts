@@ -1459,6 +1459,14 @@ export type ApiKeyListDto = {
   items: Array<ApiKeyDto>;
 };
 
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+};
+
 export type AuditControllerListData = {
   body?: never;
   path?: never;
@@ -1499,6 +1507,14 @@ export type AuditControllerListErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
@@ -1709,25 +1725,21 @@ export type ValidateDefinitionControllerValidateErrors = {
    */
   400: BadRequestProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)
    */
@@ -1766,6 +1778,14 @@ export type ProcedureDraftsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type ProcedureDraftsControllerListError =
@@ -1821,23 +1841,11 @@ export type ProcedureDraftsControllerCreateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -1868,6 +1876,14 @@ export type ProcedureDraftsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No open draft has this code
    */
@@ -1938,23 +1954,11 @@ export type ProcedureDraftsControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2014,23 +2018,11 @@ export type ProcedureLifecycleControllerPublishErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
@@ -2090,23 +2082,11 @@ export type ProcedureLifecycleControllerRetireErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The Idempotency-Key was already used for a different request
    */
@@ -2165,6 +2145,14 @@ export type ProcedureCatalogueControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type ProcedureCatalogueControllerListError =
@@ -2191,6 +2179,14 @@ export type ProcedureCatalogueControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No published procedure has this code
    */
@@ -2223,6 +2219,14 @@ export type ProcedureCatalogueControllerVersionErrors = {
    */
   400: BadRequestProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * No such procedure or version
    */
   404: ProblemDto;
@@ -2252,11 +2256,19 @@ export type ProcedureCatalogueControllerSvgErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: Problem;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: Problem;
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2286,11 +2298,19 @@ export type ProcedureCatalogueControllerMermaidErrors = {
   /**
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
-  400: BadRequestProblemDto;
+  400: Problem;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No such procedure or version
    */
-  404: ProblemDto;
+  404: Problem;
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -2337,6 +2357,14 @@ export type AgenciesControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AgenciesControllerListError = AgenciesControllerListErrors[keyof AgenciesControllerListErrors];
@@ -2385,23 +2413,11 @@ export type AgenciesControllerRegisterErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2432,6 +2448,14 @@ export type AgenciesControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No agency has this code
    */
@@ -2486,23 +2510,11 @@ export type AgenciesControllerUpdateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2562,23 +2574,11 @@ export type AgenciesControllerDissolveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
@@ -2626,6 +2626,14 @@ export type AdministrativeUnitsControllerListErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
 };
 
 export type AdministrativeUnitsControllerListError =
@@ -2652,6 +2660,14 @@ export type AdministrativeUnitsControllerGetErrors = {
    * Malformed parameters, or unknown members in the body or query (all listed with their paths)
    */
   400: BadRequestProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * No administrative unit has this code
    */
@@ -2730,23 +2746,11 @@ export type DossiersControllerSubmitErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch
    */
@@ -2901,23 +2905,11 @@ export type DossierActionsControllerReceiveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -2982,23 +2974,11 @@ export type DossierActionsControllerRequestCompletionErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3063,23 +3043,11 @@ export type DossierActionsControllerCompleteErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3144,23 +3112,11 @@ export type DossierActionsControllerRefuseReceiptErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3225,23 +3181,11 @@ export type DossierActionsControllerTransferErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3306,23 +3250,11 @@ export type DossierActionsControllerHandOverErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3387,23 +3319,11 @@ export type DossierActionsControllerRequestSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3468,23 +3388,11 @@ export type DossierActionsControllerProvideSupplementErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3549,23 +3457,11 @@ export type DossierActionsControllerStartExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); excluded-interval-not-declared
    */
@@ -3630,23 +3526,11 @@ export type DossierActionsControllerEndExcludedIntervalErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3711,23 +3595,11 @@ export type DossierActionsControllerApproveErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3792,23 +3664,11 @@ export type DossierActionsControllerRefuseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3873,23 +3733,11 @@ export type DossierActionsControllerIssueResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -3954,23 +3802,11 @@ export type DossierActionsControllerReturnResultErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); result-delivery-not-offered
    */
@@ -4035,23 +3871,11 @@ export type DossierActionsControllerWithdrawErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4116,23 +3940,11 @@ export type DossierActionsControllerApologiseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4197,23 +4009,11 @@ export type DossierActionsControllerRateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4278,23 +4078,11 @@ export type DossierActionsControllerFlagAtRiskErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
@@ -4330,6 +4118,14 @@ export type LookupControllerLookupErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
@@ -4357,29 +4153,25 @@ export type LookupControllerLookupInBodyErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type LookupControllerLookupInBodyError =
@@ -4489,13 +4281,7 @@ export type ImportsControllerImportErrors = {
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type ImportsControllerImportError = ImportsControllerImportErrors[keyof ImportsControllerImportErrors];
@@ -4513,6 +4299,19 @@ export type CalendarsControllerListData = {
   query?: never;
   url: '/v1/calendars';
 };
+
+export type CalendarsControllerListErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+};
+
+export type CalendarsControllerListError = CalendarsControllerListErrors[keyof CalendarsControllerListErrors];
 
 export type CalendarsControllerListResponses = {
   200: unknown;
@@ -4532,6 +4331,14 @@ export type CalendarsControllerGetErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths)
    */
   400: ValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * official-calendar-not-found: no calendar for this year
    */
@@ -4558,29 +4365,21 @@ export type CalendarsControllerSaveErrors = {
    */
   400: ValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
   403: DossierProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
   /**
    * invalid-official-calendar: every problem of the document; idempotency-key-reused
    */
@@ -4606,6 +4405,10 @@ export type CalendarsControllerProposeErrors = {
    * Malformed or unknown members of the body, query or path (all listed with their paths); a malformed Idempotency-Key
    */
   400: ValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * calendar-change-not-allowed: not a system-admin (also identity-required)
    */
@@ -4658,23 +4461,11 @@ export type PersonalDataControllerEraseErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type PersonalDataControllerEraseError =
@@ -4695,6 +4486,10 @@ export type WebhooksControllerListData = {
 };
 
 export type WebhooksControllerListErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
@@ -4723,29 +4518,21 @@ export type WebhooksControllerRegisterErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type WebhooksControllerRegisterError =
@@ -4776,6 +4563,10 @@ export type WebhooksControllerListDeadLettersErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: system-admin)
    */
@@ -4809,6 +4600,10 @@ export type WebhooksControllerReplayErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: system-admin)
    */
@@ -4848,6 +4643,10 @@ export type WebhooksControllerDeactivateErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
@@ -4885,6 +4684,10 @@ export type WebhooksControllerGetErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
@@ -4917,6 +4720,10 @@ export type WebhooksControllerRotateErrors = {
    * validation-failed: malformed or unknown members, all listed with their JSON Pointers
    */
   400: WebhookValidationProblemDto;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
   /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
@@ -4955,6 +4762,10 @@ export type WebhooksControllerDeliveriesErrors = {
    */
   400: WebhookValidationProblemDto;
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
@@ -4980,6 +4791,20 @@ export type AnalyticsControllerDefinitionsData = {
   query?: never;
   url: '/v1/analytics/definitions';
 };
+
+export type AnalyticsControllerDefinitionsErrors = {
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+};
+
+export type AnalyticsControllerDefinitionsError =
+  AnalyticsControllerDefinitionsErrors[keyof AnalyticsControllerDefinitionsErrors];
 
 export type AnalyticsControllerDefinitionsResponses = {
   200: Array<MetricDefinitionDto>;
@@ -5050,6 +4875,14 @@ export type AnalyticsControllerIi06aErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5142,6 +4975,14 @@ export type AnalyticsControllerProcessingTimeErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5232,6 +5073,14 @@ export type AnalyticsControllerReformReductionErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5336,6 +5185,14 @@ export type AnalyticsControllerTimeSavingsErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5427,6 +5284,14 @@ export type AnalyticsControllerDecision766Errors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5517,6 +5382,14 @@ export type AnalyticsControllerActivityErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
   /**
    * agency-not-found (problem document)
    */
@@ -5627,6 +5500,14 @@ export type AnalyticsControllerSeriesErrors = {
     }>;
   };
   /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
    * agency-not-found (problem document)
    */
   404: {
@@ -5693,13 +5574,7 @@ export type ApiKeysControllerCreateErrors = {
   /**
    * Malformed or unknown members of the path, query, headers or body
    */
-  400: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  400: Problem;
   /**
    * No or invalid credentials
    */
@@ -5711,23 +5586,11 @@ export type ApiKeysControllerCreateErrors = {
   /**
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
-  413: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  413: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
-  415: {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string;
-    instance?: string;
-  };
+  415: Problem;
 };
 
 export type ApiKeysControllerCreateError = ApiKeysControllerCreateErrors[keyof ApiKeysControllerCreateErrors];
@@ -5741,12 +5604,18 @@ export type ApiKeysControllerCreateResponse =
 
 export type ApiKeysControllerRevokeData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/v1/api-keys/{id}/revoke';
 };
 
 export type ApiKeysControllerRevokeErrors = {
+  /**
+   * Malformed or unknown members of the path, query, headers or body
+   */
+  400: Problem;
   /**
    * No or invalid credentials
    */
