@@ -78,6 +78,38 @@ async function main(): Promise<void> {
       killChildren();
       void server.stop().finally(() => process.exit(130));
     });
+  const out =
+    args.out ??
+    resolve(
+      repoRoot,
+      'bench/results',
+      args.smoke ? 'smoke.tmp.json' : `${started.toISOString().slice(0, 16).replace(':', '')}.json`,
+    );
+  mkdirSync(resolve(repoRoot, 'bench/results'), { recursive: true });
+  /** Writes what is measured so far (after every suite, so an interrupted run keeps its figures). */
+  const save = async (final: boolean) => {
+    results.finishedAt = final ? new Date().toISOString() : undefined;
+    results.loadDuringRun = {
+      min: Math.min(...load),
+      median: Math.round(median(load) * 100) / 100,
+      max: Math.max(...load),
+      samples: load.length,
+    };
+    results.machine = {
+      ...results.machine,
+      loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100),
+    };
+    // Formatted as the repository's lint expects (prettier --check covers JSON).
+    const json = JSON.stringify(results, null, 2);
+    writeFileSync(out, await format(json, { ...(await resolveConfig(out)), filepath: out }));
+    if (!args.smoke && args.only.length === SUITES.length) {
+      writeFileSync(resolve(repoRoot, 'BENCHMARKS.md'), renderReport(results, out));
+      if (final) say(`results in ${out} and BENCHMARKS.md`);
+    } else if (final) {
+      say(`results in ${out}`);
+      process.stdout.write(`\n${renderReport(results, out)}`);
+    }
+  };
   const results: BenchResults = {
     startedAt: started.toISOString(),
     mode: args.smoke ? 'smoke' : 'full',
@@ -96,6 +128,7 @@ async function main(): Promise<void> {
           : { runs: 3, seconds: 3, batchSize: 100, writers: [1, 16], poolSize: 20 },
         say,
       );
+      await save(false);
     }
     if (args.only.includes('http')) {
       say('HTTP commands');
@@ -106,6 +139,7 @@ async function main(): Promise<void> {
           : { runs: 3, seconds: 10, connections: 10, warmupSeconds: 3 },
         say,
       );
+      await save(false);
     }
     if (args.only.includes('projections')) {
       say('projections, rebuild, relay, scaling');
@@ -137,6 +171,7 @@ async function main(): Promise<void> {
         },
         say,
       );
+      await save(false);
     }
     if (args.only.includes('analytics')) {
       say('analytics latency');
@@ -154,41 +189,19 @@ async function main(): Promise<void> {
             }
           : {
               dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 1_000_000),
-              requests: 60,
-              warmup: 5,
+              requests: 40,
+              warmup: 3,
               spreadDays: 365,
             },
         say,
       );
+      await save(false);
     }
   } finally {
     await server.stop().catch(() => undefined);
   }
   clearInterval(loadSampler);
-  results.finishedAt = new Date().toISOString();
-  results.loadDuringRun = {
-    min: Math.min(...load),
-    median: Math.round(median(load) * 100) / 100,
-    max: Math.max(...load),
-    samples: load.length,
-  };
-  results.machine = { ...results.machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) };
-  mkdirSync(resolve(repoRoot, 'bench/results'), { recursive: true });
-  const out =
-    args.out ??
-    resolve(
-      repoRoot,
-      'bench/results',
-      args.smoke ? 'smoke.tmp.json' : `${started.toISOString().slice(0, 16).replace(':', '')}.json`,
-    );
-  // Formatted as the repository's lint expects (prettier --check covers JSON).
-  const json = JSON.stringify(results, null, 2);
-  writeFileSync(out, await format(json, { ...(await resolveConfig(out)), filepath: out }));
-  say(`results in ${out}`);
-  if (!args.smoke && args.only.length === SUITES.length) {
-    writeFileSync(resolve(repoRoot, 'BENCHMARKS.md'), renderReport(results, out));
-    say('BENCHMARKS.md written');
-  } else process.stdout.write(`\n${renderReport(results, out)}`);
+  await save(true);
 }
 
 main().catch((error: unknown) => {
