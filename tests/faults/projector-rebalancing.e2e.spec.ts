@@ -137,6 +137,14 @@ describeWithKafka('projector rebalancing under load', (brokers) => {
       console.log(
         JSON.stringify(
           await db.dataSource.query(
+            `SELECT state, wait_event_type, wait_event, xact_start, left(query, 120) AS query FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+          ),
+        ),
+      );
+      console.log(
+        JSON.stringify(
+          await db.dataSource.query(
             `SELECT subscription, source, position, kafka_offset, updated_at FROM subscription_checkpoints
              WHERE subscription = 'analytics-dossier-facts' ORDER BY source`,
           ),
