@@ -337,6 +337,12 @@ export class DossierImporter {
 
     const given: string[] = [];
     const imported = await withTransaction(this.store.db, async (runner) => {
+      // The batch's data keys in two statements. Made before the records' savepoints, so a failing record
+      // may leave its applicant a key that seals nothing yet: harmless, and erasable like any other.
+      const keys = await this.protection?.preload(
+        todo.map((pending) => pending.record.applicant.nationalId),
+        runner,
+      );
       let count = 0;
       for (const pending of todo) {
         await runner.query('SAVEPOINT import_record');
@@ -346,7 +352,7 @@ export class DossierImporter {
           const stored =
             this.protection === undefined
               ? events
-              : await this.protection.protect(streamId, events, [], runner);
+              : await this.protection.protect(streamId, events, [], runner, keys);
           await this.store.append(streamId, DOSSIER_STREAM_TYPE, 0, stored, runner);
           await runner.query(
             `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)

@@ -40,18 +40,62 @@ export class ApplicantKeyring {
   async keyFor(nationalId: string, runner: QueryRunner): Promise<{ id: string; key: Buffer }> {
     const ref = this.applicantRef(nationalId);
     const id = randomUUID();
-    await runner.query(
-      `INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
-       ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING`,
+    // One round trip: the new key, or the live one this transaction can see. A key committed by a
+    // concurrent first submission after this statement's snapshot is neither: read it again then.
+    let rows = (await runner.query(
+      `WITH inserted AS (
+         INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
+         ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING RETURNING id::text AS id, wrapped_key)
+       SELECT id, wrapped_key FROM inserted
+       UNION ALL
+       SELECT id::text, wrapped_key FROM applicant_keys WHERE applicant_ref = $2 AND erased_at IS NULL`,
       [id, ref, wrapDataKey(this.master, id, newDataKey())],
-    );
-    const rows = (await runner.query(
-      'SELECT id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',
-      [ref],
     )) as { id: string; wrapped_key: string }[];
+    if (rows.length === 0) {
+      rows = (await runner.query(
+        'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',
+        [ref],
+      )) as { id: string; wrapped_key: string }[];
+    }
     const row = rows[0];
     if (row === undefined) throw new Error('Invariant: the applicant key vanished in its own transaction');
     return { id: row.id, key: unwrapDataKey(this.master, row.id, row.wrapped_key) };
+  }
+
+  /**
+   * The live keys of many applicants at once (the historical import's batches), made where missing: two
+   * statements for the whole batch instead of one per applicant. Keyed by applicantRef.
+   */
+  async keysFor(
+    nationalIds: readonly string[],
+    runner: QueryRunner,
+  ): Promise<Map<string, { id: string; key: Buffer }>> {
+    const refs = [...new Set(nationalIds.map((id) => this.applicantRef(id)))];
+    const live = async (wanted: readonly string[]) =>
+      (await runner.query(
+        `SELECT id::text AS id, applicant_ref, wrapped_key FROM applicant_keys
+         WHERE applicant_ref = ANY($1::text[]) AND erased_at IS NULL`,
+        [wanted],
+      )) as { id: string; applicant_ref: string; wrapped_key: string }[];
+    const rows = await live(refs);
+    const known = new Set(rows.map((row) => row.applicant_ref));
+    const missing = refs.filter((ref) => !known.has(ref));
+    if (missing.length > 0) {
+      const ids = missing.map(() => randomUUID());
+      await runner.query(
+        `INSERT INTO applicant_keys (id, applicant_ref, wrapped_key)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+         ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING`,
+        [ids, missing, ids.map((id) => wrapDataKey(this.master, id, newDataKey()))],
+      );
+      rows.push(...(await live(missing)));
+    }
+    return new Map(
+      rows.map((row) => [
+        row.applicant_ref,
+        { id: row.id, key: unwrapDataKey(this.master, row.id, row.wrapped_key) },
+      ]),
+    );
   }
 
   /** The keys with these ids; an erased or unknown id maps to `erased`. */

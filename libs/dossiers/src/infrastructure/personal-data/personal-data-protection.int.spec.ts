@@ -164,6 +164,30 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     expect(isSealedField(freshApplicant) && freshApplicant.$sealed.kid).not.toBe(erasure?.keyId);
   });
 
+  it('preloads a batch of applicants’ keys, the same keys one by one would give', async () => {
+    const ids = ['111122223333', '1111 2222 3333', '444455556666'];
+    const dossierId = randomUUID();
+    const [sealed, existing] = await withTransaction(db.dataSource, async (runner) => {
+      const keys = await protection.preload(ids, runner);
+      expect(keys.size).toBe(2);
+      const events = await protection.protect(
+        `dossier-${dossierId}`,
+        [submitted(dossierId, { ...applicant, nationalId: ids[0]! })],
+        [],
+        runner,
+        keys,
+      );
+      return [events[0], await keyring.keyFor(ids[2]!, runner)] as const;
+    });
+    const again = await withTransaction(db.dataSource, (runner) => keyring.keyFor(ids[0]!, runner));
+    const stored = (sealed!.data as { applicant: unknown }).applicant;
+    expect(isSealedField(stored) && stored.$sealed.kid).toBe(again.id);
+    const reloaded = await withTransaction(db.dataSource, (runner) => keyring.keysFor([ids[2]!], runner));
+    expect([...reloaded.values()][0]?.id).toBe(existing.id);
+    const [opened] = await protection.reveal([recorded(`dossier-${dossierId}`, sealed!, 1)]);
+    expect((opened!.data as { applicant: { nationalId: string } }).applicant.nationalId).toBe(ids[0]);
+  });
+
   it('refuses a tampered sealed value instead of calling it erased', async () => {
     const dossierId = randomUUID();
     const streamId = `dossier-${dossierId}`;

@@ -56,6 +56,9 @@ const ERASED_FIELD: Readonly<Record<string, unknown>> = { applicant: ERASED_APPL
 
 type Data = Record<string, unknown>;
 
+/** Data keys by applicant reference (ApplicantKeyring.applicantRef). */
+export type PreloadedKeys = ReadonlyMap<string, { readonly id: string; readonly key: Buffer }>;
+
 /** Verification codes of one dossier's applicant, salted with the dossier id, keyed by the data key. */
 export function lookupCodes(dataKey: Buffer, dossierId: string, applicant: ApplicantDetails): string[] {
   const codes = [
@@ -78,6 +81,8 @@ export class PersonalDataProtection {
     events: readonly NewEvent[],
     prior: readonly RecordedEvent[],
     runner: QueryRunner,
+    /** Keys loaded beforehand for a batch (preload), by applicant reference. */
+    preloaded?: PreloadedKeys,
   ): Promise<NewEvent[]> {
     let key: { id: string; key: Buffer } | undefined;
     const keyOfStream = async (): Promise<{ id: string; key: Buffer }> => {
@@ -89,7 +94,10 @@ export class PersonalDataProtection {
         if (found === undefined || found.key === 'erased') throw new ApplicantErased();
         key = { id: found.id, key: found.key };
       } else if (typeof (applicant as Partial<ApplicantDetails> | undefined)?.nationalId === 'string') {
-        key = await this.keyring.keyFor((applicant as ApplicantDetails).nationalId, runner);
+        const { nationalId } = applicant as ApplicantDetails;
+        key =
+          preloaded?.get(this.keyring.applicantRef(nationalId)) ??
+          (await this.keyring.keyFor(nationalId, runner));
       } else {
         throw new Error(
           `Invariant: personal data on ${streamId} before a DossierSubmitted with an applicant`,
@@ -122,6 +130,11 @@ export class PersonalDataProtection {
       sealed.push({ ...event, data: next });
     }
     return sealed;
+  }
+
+  /** The data keys of a batch of applicants, made where missing, for protect() (the historical import). */
+  preload(nationalIds: readonly string[], runner: QueryRunner): Promise<PreloadedKeys> {
+    return this.keyring.keysFor(nationalIds, runner);
   }
 
   /** The events with their personal fields opened (or erased); events without sealed fields unchanged. */
