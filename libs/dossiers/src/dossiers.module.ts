@@ -37,6 +37,7 @@ import { ProposeOfficialCalendarHandler } from './application/official-calendars
 import { SaveOfficialCalendarHandler } from './application/official-calendars/save-official-calendar/save-official-calendar.handler';
 import { OfficialCalendarSeeder } from './infrastructure/calendar/official-calendar-seeder';
 import { OfficialYearsRefresher } from './infrastructure/calendar/official-years-refresher';
+import { DEFAULT_DOSSIER_SETTINGS } from './domain/dossier';
 import { SqlDossierContextLoader } from './infrastructure/dossier-context-loader';
 import { PostgresDossierCodeAllocator } from './infrastructure/dossier-code-sequence';
 
@@ -106,7 +107,15 @@ const systemClock: Clock = () => new Date();
       inject: [PostgresEventStore, PersonalDataProtection],
     },
     DossierReader,
-    { provide: DOSSIER_CONTEXT_LOADER, useClass: SqlDossierContextLoader },
+    {
+      provide: DOSSIER_CONTEXT_LOADER,
+      useFactory: (db: DataSource, config: AppConfig) =>
+        new SqlDossierContextLoader(db, {
+          ...DEFAULT_DOSSIER_SETTINGS,
+          atRiskWorkingHours: config.atRiskWorkingHours,
+        }),
+      inject: [getDataSourceToken(), APP_CONFIG],
+    },
     { provide: DOSSIER_CODE_ALLOCATOR, useClass: PostgresDossierCodeAllocator },
     { provide: DOSSIER_CLOCK, useValue: systemClock },
     OfficialCalendarCommands,

@@ -8,7 +8,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
-import { DEFAULT_DOSSIER_SETTINGS, type DossierContext } from '../domain/dossier';
+import { DEFAULT_DOSSIER_SETTINGS, type DossierContext, type DossierSettings } from '../domain/dossier';
 import {
   agencyCalendar,
   currentOfficialYears,
@@ -36,7 +36,10 @@ export class SqlDossierContextLoader implements DossierContextLoader {
   private readonly compiled = new Map<string, CompiledProcedure>();
   private readonly calendars = new Map<string, { key: string; calendar: WorkingDayCalendar }>();
 
-  constructor(@Inject(getDataSourceToken()) private readonly db: DataSource) {}
+  constructor(
+    @Inject(getDataSourceToken()) private readonly db: DataSource,
+    private readonly settings: DossierSettings = DEFAULT_DOSSIER_SETTINGS,
+  ) {}
 
   async procedureForSubmission(procedureCode: string, version?: number): Promise<ProcedureVersionRef> {
     const rows = (await this.db.query(
@@ -59,7 +62,7 @@ export class SqlDossierContextLoader implements DossierContextLoader {
       this.procedure(procedureCode, version),
       this.calendarFor(agencyCode),
     ]);
-    return { procedure, calendar, settings: DEFAULT_DOSSIER_SETTINGS };
+    return { procedure, calendar, settings: this.settings };
   }
 
   async calendarFor(agencyCode: string): Promise<WorkingDayCalendar> {

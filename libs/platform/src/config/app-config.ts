@@ -54,6 +54,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() HTTP_ENABLED?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() LOAD_SAMPLES?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) EVENT_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(240) AT_RISK_WORKING_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600000) POLL_INTERVAL_MS?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -125,6 +126,8 @@ export interface AppConfig {
   projectionsEnabled: boolean;
   loadSamples: boolean;
   eventBatchSize: number;
+  /** A dossier in progress is at risk this many working hours before its deadline (DossierAtRisk). */
+  atRiskWorkingHours: number;
   pollIntervalMs: number;
   log: { level: string; pretty: boolean };
   shutdownGraceMs: number;
@@ -197,6 +200,7 @@ export const CONFIG_KEYS = [
   'HTTP_ENABLED',
   'LOAD_SAMPLES',
   'EVENT_BATCH_SIZE',
+  'AT_RISK_WORKING_HOURS',
   'POLL_INTERVAL_MS',
   'LOG_LEVEL',
   'LOG_PRETTY',
@@ -267,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     projectionsEnabled: vars.PROJECTIONS_ENABLED ?? defaults.projectionsEnabled ?? true,
     loadSamples: vars.LOAD_SAMPLES ?? defaults.loadSamples ?? false,
     eventBatchSize: vars.EVENT_BATCH_SIZE ?? 500,
+    atRiskWorkingHours: vars.AT_RISK_WORKING_HOURS ?? 12,
     pollIntervalMs: vars.POLL_INTERVAL_MS ?? 1000,
     log: { level: vars.LOG_LEVEL ?? 'info', pretty: vars.LOG_PRETTY ?? false },
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,

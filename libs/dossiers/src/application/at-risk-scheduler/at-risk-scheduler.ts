@@ -1,7 +1,9 @@
 // Flags dossiers close to their deadline: every N seconds, open running dossiers of the `dossier_views` read
-// model due within the next 24 hours (at most one working day of office time, below the decider's threshold
-// of DEFAULT_DOSSIER_SETTINGS.atRiskWorkingHours, so the decider does flag them) and not yet flagged get the
-// decider's FlagAtRisk through the normal command path, once per dossier (command id `at-risk:<id>`).
+// model due within the look-ahead and not yet flagged get the decider's FlagAtRisk through the normal command
+// path, once per dossier (command id `at-risk:<id>`). The decider flags a dossier once it is within
+// AT_RISK_WORKING_HOURS (default 12) of its deadline; the look-ahead is the longest calendar span sure to hold
+// no more working time than that (any 24 hours hold at most one working day, 8 hours), so every dossier
+// selected is flagged and the once-only command id never records a "not yet".
 import {
   Inject,
   Injectable,
@@ -18,7 +20,14 @@ import { PerformDossierActionCommand } from '../perform-dossier-action/perform-d
 import type { DossierActionOutcome } from '../views';
 
 export const AT_RISK_SCHEDULER_ACTOR: DossierActor = { id: 'at-risk-scheduler', role: 'system' };
-const LOOKAHEAD_MS = 24 * 3_600_000;
+const HOUR_MS = 3_600_000;
+const MAX_WORKING_HOURS_PER_DAY = 8;
+
+/** Calendar time sure to hold at most `workingHours` of office time. */
+export function atRiskLookaheadMs(workingHours: number): number {
+  if (workingHours < MAX_WORKING_HOURS_PER_DAY) return workingHours * HOUR_MS;
+  return Math.floor(workingHours / MAX_WORKING_HOURS_PER_DAY) * 24 * HOUR_MS;
+}
 
 export interface AtRiskCommandSender {
   execute(command: PerformDossierActionCommand): Promise<DossierActionOutcome>;
@@ -28,6 +37,8 @@ export interface AtRiskSchedulerOptions {
   /** Default 60 s. */
   readonly intervalMs?: number;
   readonly now?: () => Date;
+  /** The decider's threshold (AT_RISK_WORKING_HOURS). Default 12. */
+  readonly workingHours?: number;
   /** Most dossiers flagged per run (the next run takes the rest). Default 500. */
   readonly batchSize?: number;
   readonly logger?: Pick<Logger, 'log' | 'warn'>;
@@ -43,6 +54,7 @@ export class AtRiskScheduler {
   private readonly intervalMs: number;
   private readonly now: () => Date;
   private readonly batchSize: number;
+  private readonly lookaheadMs: number;
   private readonly logger: Pick<Logger, 'log' | 'warn'>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -56,17 +68,18 @@ export class AtRiskScheduler {
     this.intervalMs = options.intervalMs ?? 60_000;
     this.now = options.now ?? (() => new Date());
     this.batchSize = options.batchSize ?? 500;
+    this.lookaheadMs = atRiskLookaheadMs(options.workingHours ?? 12);
     this.logger = options.logger ?? new Logger('AtRiskScheduler');
   }
 
-  /** Open, running, not yet flagged dossiers due by `now` + 24 h, earliest first. */
+  /** Open, running, not yet flagged dossiers due within the look-ahead, earliest first. */
   async dueSoon(now: Date): Promise<string[]> {
     const rows = (await this.db.query(
       `SELECT id FROM dossier_views
         WHERE status = 'in-progress' AND paused_since IS NULL AND NOT at_risk
           AND due_at IS NOT NULL AND due_at <= $1
         ORDER BY due_at, id LIMIT $2`,
-      [new Date(now.getTime() + LOOKAHEAD_MS), this.batchSize],
+      [new Date(now.getTime() + this.lookaheadMs), this.batchSize],
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }
@@ -95,7 +108,7 @@ export class AtRiskScheduler {
       }
     }
     this.logger.log(
-      `at-risk: ${flagged} dossier(s) flagged of ${ids.length} due by ${new Date(now.getTime() + LOOKAHEAD_MS).toISOString()}` +
+      `at-risk: ${flagged} dossier(s) flagged of ${ids.length} due by ${new Date(now.getTime() + this.lookaheadMs).toISOString()}` +
         (failed > 0 ? `, ${failed} failed` : ''),
     );
     return { selected: ids.length, flagged, failed };
@@ -139,7 +152,7 @@ export class AtRiskSchedulerService implements OnApplicationBootstrap, OnApplica
     @Inject(getDataSourceToken()) db: DataSource,
     @Inject(CommandBus) commands: CommandBus,
   ) {
-    this.scheduler = new AtRiskScheduler(db, commands);
+    this.scheduler = new AtRiskScheduler(db, commands, { workingHours: config.atRiskWorkingHours });
   }
 
   onApplicationBootstrap(): void {
