@@ -232,20 +232,12 @@ async function scalingRun(
   const samples: { t: number; n: number }[] = [];
   const started = performance.now();
   try {
-    for (let i = 0; i < processes; i++)
-      apps.push(
-        await startApp('projector', {
-          DATABASE_URL: url,
-          KAFKA_BROKERS: config.brokers.join(','),
-          KAFKA_TOPIC_PREFIX: config.topicPrefix,
-          KAFKA_TOPIC_PARTITIONS: String(config.partitions),
-          KAFKA_CONSUMER_GROUP: group,
-          LOG_LEVEL: 'warn',
-        }),
-      );
-    await withClient(url, async (c) => {
+    // Sampled from before the processes start, which start together (so that they join the group at
+    // about the same time): the first one up must not do the work alone unseen.
+    let abandoned = false;
+    const sampling = withClient(url, async (c) => {
       const deadline = started + timeoutSeconds * 1000;
-      for (;;) {
+      while (!abandoned) {
         const [{ n }] = (
           await c.query<{ n: string }>(
             `SELECT coalesce(sum(kafka_offset + 1), 0)::bigint AS n FROM subscription_checkpoints
@@ -258,6 +250,27 @@ async function scalingRun(
         await sleep(250);
       }
     });
+    const env = {
+      DATABASE_URL: url,
+      KAFKA_BROKERS: config.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: config.topicPrefix,
+      KAFKA_TOPIC_PARTITIONS: String(config.partitions),
+      KAFKA_CONSUMER_GROUP: group,
+      LOG_LEVEL: 'warn',
+    };
+    try {
+      const launched = await Promise.allSettled(
+        Array.from({ length: processes }, () => startApp('projector', env)),
+      );
+      for (const s of launched) if (s.status === 'fulfilled') apps.push(s.value);
+      const failed = launched.find((s) => s.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    } catch (error) {
+      abandoned = true;
+      await sampling;
+      throw error;
+    }
+    await sampling;
     // The window: from the last sample at or below 10% of the work to the first at or above 90%.
     const low = [...samples].reverse().find((x) => x.n <= 0.1 * target) ?? samples[0];
     const high = samples.find((x) => x.n >= 0.9 * target) ?? samples[samples.length - 1];

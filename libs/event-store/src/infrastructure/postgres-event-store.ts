@@ -6,7 +6,8 @@
 // - readers of the global log only see transactions older than every in-flight one
 //   (pg_snapshot_xmin), so an event that commits late is never skipped. See docs/adr/0001.
 import { randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
 import { WrongExpectedVersion } from '../domain/errors';
 import type { ExpectedVersion, LogPosition, NewEvent, RecordedEvent } from '../domain/event';
 import { UpcasterChain } from '../domain/upcasting';
@@ -37,11 +38,78 @@ interface EventRow {
 const COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id, stream_id,
   stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at`;
 
+/**
+ * Wakes the log's readers (LISTEN on EVENTS_CHANNEL) after a transaction that appended commits. Not from
+ * inside the appending transaction: PostgreSQL serialises the commits of notifying transactions on one
+ * global lock, so a NOTIFY in every append made concurrent appends commit one at a time, each waiting for
+ * its own WAL flush (the append benchmark with 16 writers showed it). After the commit instead, at most
+ * one NOTIFY in flight per data source; appends committed meanwhile share the next one. A wake-up only:
+ * readers also poll, so a NOTIFY lost in a crash delays them by the poll interval.
+ */
+export class AppendNotifier implements EntitySubscriberInterface {
+  private static readonly byDataSource = new WeakMap<DataSource, AppendNotifier>();
+  private readonly appended = new WeakSet<QueryRunner>();
+  private inFlight = false;
+  private pending = false;
+
+  private constructor(private readonly db: DataSource) {}
+
+  /** The notifier of a data source, registered as its subscriber once. */
+  static of(db: DataSource): AppendNotifier {
+    let notifier = AppendNotifier.byDataSource.get(db);
+    if (!notifier) {
+      notifier = new AppendNotifier(db);
+      AppendNotifier.byDataSource.set(db, notifier);
+      db.subscribers.push(notifier);
+    }
+    return notifier;
+  }
+
+  /** The transaction of `runner` appended events: notify when it commits. */
+  appendedIn(runner: QueryRunner): void {
+    this.appended.add(runner);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const runner = event.queryRunner;
+    // A released savepoint also reports a commit; only the outermost one makes the events visible.
+    if (runner.isTransactionActive || !this.appended.has(runner)) return;
+    this.appended.delete(runner);
+    this.send();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.appended.delete(event.queryRunner);
+  }
+
+  private send(): void {
+    if (this.inFlight) {
+      this.pending = true;
+      return;
+    }
+    this.inFlight = true;
+    void this.db
+      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.inFlight = false;
+        if (this.pending) {
+          this.pending = false;
+          this.send();
+        }
+      });
+  }
+}
+
 export class PostgresEventStore {
+  private readonly notifier: AppendNotifier;
+
   constructor(
     readonly db: DataSource,
     private readonly upcasters: UpcasterChain = new UpcasterChain(),
-  ) {}
+  ) {
+    this.notifier = AppendNotifier.of(db);
+  }
 
   /**
    * Appends events to one stream. Pass `runner` to join a transaction the caller owns (the command
@@ -56,14 +124,7 @@ export class PostgresEventStore {
   ): Promise<AppendResult> {
     if (!runner)
       return withTransaction(this.db, (r) => this.append(streamId, streamType, expected, events, r));
-    // The stream's lock, and the readers' wake-up in the same round trip: a NOTIFY is delivered only when
-    // (and if) the transaction commits, so queuing it before the insert wakes nobody early.
-    await runner.query(
-      events.length > 0
-        ? `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_notify('${EVENTS_CHANNEL}', '')`
-        : 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-      [streamId],
-    );
+    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
     if (events.length === 0) {
       const [{ version }] = (await runner.query(
         'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
@@ -110,6 +171,8 @@ export class PostgresEventStore {
     const version = rows[0].version;
     if (rows[0].stream_version === null)
       throw new WrongExpectedVersion(streamId, expected as number, version);
+    // Readers are woken once the transaction commits (see AppendNotifier).
+    this.notifier.appendedIn(runner);
     const recorded = rows
       .map((r) => {
         const s = sent[r.stream_version! - version - 1];
