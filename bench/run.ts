@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         server,
         args.smoke
           ? { runs: 1, seconds: 0.3, batchSize: 100, writers: [1, 16], poolSize: 20 }
-          : { runs: 3, seconds: 3, batchSize: 100, writers: [1, 16], poolSize: 20 },
+          : { runs: 3, seconds: 2, batchSize: 100, writers: [1, 16], poolSize: 20 },
         say,
       );
       await save(false);
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         server,
         args.smoke
           ? { runs: 1, seconds: 2, connections: 10, warmupSeconds: 1 }
-          : { runs: 3, seconds: 10, connections: 10, warmupSeconds: 3 },
+          : { runs: 3, seconds: 8, connections: 10, warmupSeconds: 3 },
         say,
       );
       await save(false);
@@ -160,8 +160,8 @@ async function main(): Promise<void> {
                 scalingTimeoutSeconds: 120,
               }
             : {
-                events: Number(process.env.BENCH_LOG_EVENTS ?? 30_000),
-                rebuildRuns: 1,
+                events: Number(process.env.BENCH_LOG_EVENTS ?? 15_000),
+                rebuildRuns: 3,
                 processes: [1, 2, 4],
                 scalingRuns: 1,
                 scalingTimeoutSeconds: 600,
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
             }
           : {
               dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 1_000_000),
-              requests: 40,
+              requests: 30,
               warmup: 3,
               spreadDays: 365,
             },
