@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentActor, type RequestActor, AllowRoles, Public, ROLES } from '@tthc/platform';
 import { GetOfficialCalendarQuery } from '../application/official-calendars/get-official-calendar/get-official-calendar.query';
 import { ListOfficialCalendarsQuery } from '../application/official-calendars/list-official-calendars/list-official-calendars.query';
@@ -30,6 +30,7 @@ export class CalendarsController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'The years with an official calendar, and whether each is proposed or confirmed' })
+  @ApiOkResponse({ description: 'One entry per year', schema: { type: 'array', items: { type: 'object' } } })
   list(): Promise<OfficialCalendarSummary[]> {
     return this.queries.execute(new ListOfficialCalendarsQuery());
   }
@@ -37,6 +38,10 @@ export class CalendarsController {
   @Public()
   @Get(':year')
   @ApiOperation({ summary: 'The official calendar of a year' })
+  @ApiOkResponse({
+    description: 'The year’s days off, make-up working days and source',
+    schema: { type: 'object' },
+  })
   @ApiBadRequest()
   @ApiResponse({
     status: 404,
@@ -51,6 +56,7 @@ export class CalendarsController {
   @AllowRoles(ROLES.systemAdmin)
   @HttpCode(201)
   @ApiOperation({ summary: 'Pre-fill a proposal for the year (system administrators)' })
+  @ApiCreatedResponse({ description: 'The proposal as saved', schema: { type: 'object' } })
   @ApiBadRequest('; a malformed Idempotency-Key')
   @ApiResponse({
     status: 403,
@@ -82,6 +88,7 @@ export class CalendarsController {
   @ApiOperation({
     summary: 'Confirm the year, or amend a confirmed year with a reason (system administrators)',
   })
+  @ApiOkResponse({ description: 'The year as saved', schema: { type: 'object' } })
   @ApiBadRequest('; a malformed Idempotency-Key')
   @ApiResponse({
     status: 403,
