@@ -62,13 +62,16 @@ import type {
   AuditControllerListResponses,
   CalendarsControllerGetData,
   CalendarsControllerGetErrors,
+  CalendarsControllerGetResponses,
   CalendarsControllerListData,
   CalendarsControllerListErrors,
   CalendarsControllerListResponses,
   CalendarsControllerProposeData,
   CalendarsControllerProposeErrors,
+  CalendarsControllerProposeResponses,
   CalendarsControllerSaveData,
   CalendarsControllerSaveErrors,
+  CalendarsControllerSaveResponses,
   DefinitionSchemaControllerSchemaData,
   DefinitionSchemaControllerSchemaResponses,
   DossierActionsControllerApologiseData,
@@ -1218,10 +1221,9 @@ export const calendarsControllerList = <ThrowOnError extends boolean = false>(
 export const calendarsControllerGet = <ThrowOnError extends boolean = false>(
   options: Options<CalendarsControllerGetData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<unknown, CalendarsControllerGetErrors, ThrowOnError>({
-    url: '/v1/calendars/{year}',
-    ...options,
-  });
+  (options.client ?? client).get<CalendarsControllerGetResponses, CalendarsControllerGetErrors, ThrowOnError>(
+    { url: '/v1/calendars/{year}', ...options },
+  );
 
 /**
  * Confirm the year, or amend a confirmed year with a reason (system administrators)
@@ -1229,7 +1231,11 @@ export const calendarsControllerGet = <ThrowOnError extends boolean = false>(
 export const calendarsControllerSave = <ThrowOnError extends boolean = false>(
   options: Options<CalendarsControllerSaveData, ThrowOnError>,
 ) =>
-  (options.client ?? client).put<unknown, CalendarsControllerSaveErrors, ThrowOnError>({
+  (options.client ?? client).put<
+    CalendarsControllerSaveResponses,
+    CalendarsControllerSaveErrors,
+    ThrowOnError
+  >({
     security: [
       { scheme: 'bearer', type: 'http' },
       { name: 'X-Api-Key', type: 'apiKey' },
@@ -1248,7 +1254,11 @@ export const calendarsControllerSave = <ThrowOnError extends boolean = false>(
 export const calendarsControllerPropose = <ThrowOnError extends boolean = false>(
   options: Options<CalendarsControllerProposeData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<unknown, CalendarsControllerProposeErrors, ThrowOnError>({
+  (options.client ?? client).post<
+    CalendarsControllerProposeResponses,
+    CalendarsControllerProposeErrors,
+    ThrowOnError
+  >({
     security: [
       { scheme: 'bearer', type: 'http' },
       { name: 'X-Api-Key', type: 'apiKey' },

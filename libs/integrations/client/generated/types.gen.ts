@@ -4314,8 +4314,16 @@ export type CalendarsControllerListErrors = {
 export type CalendarsControllerListError = CalendarsControllerListErrors[keyof CalendarsControllerListErrors];
 
 export type CalendarsControllerListResponses = {
-  200: unknown;
+  /**
+   * One entry per year
+   */
+  200: Array<{
+    [key: string]: unknown;
+  }>;
 };
+
+export type CalendarsControllerListResponse =
+  CalendarsControllerListResponses[keyof CalendarsControllerListResponses];
 
 export type CalendarsControllerGetData = {
   body?: never;
@@ -4346,6 +4354,18 @@ export type CalendarsControllerGetErrors = {
 };
 
 export type CalendarsControllerGetError = CalendarsControllerGetErrors[keyof CalendarsControllerGetErrors];
+
+export type CalendarsControllerGetResponses = {
+  /**
+   * The year’s days off, make-up working days and source
+   */
+  200: {
+    [key: string]: unknown;
+  };
+};
+
+export type CalendarsControllerGetResponse =
+  CalendarsControllerGetResponses[keyof CalendarsControllerGetResponses];
 
 export type CalendarsControllerSaveData = {
   body: SaveOfficialCalendarDto;
@@ -4388,6 +4408,18 @@ export type CalendarsControllerSaveErrors = {
 
 export type CalendarsControllerSaveError = CalendarsControllerSaveErrors[keyof CalendarsControllerSaveErrors];
 
+export type CalendarsControllerSaveResponses = {
+  /**
+   * The year as saved
+   */
+  200: {
+    [key: string]: unknown;
+  };
+};
+
+export type CalendarsControllerSaveResponse =
+  CalendarsControllerSaveResponses[keyof CalendarsControllerSaveResponses];
+
 export type CalendarsControllerProposeData = {
   body?: never;
   headers: {
@@ -4425,6 +4457,18 @@ export type CalendarsControllerProposeErrors = {
 
 export type CalendarsControllerProposeError =
   CalendarsControllerProposeErrors[keyof CalendarsControllerProposeErrors];
+
+export type CalendarsControllerProposeResponses = {
+  /**
+   * The proposal as saved
+   */
+  201: {
+    [key: string]: unknown;
+  };
+};
+
+export type CalendarsControllerProposeResponse =
+  CalendarsControllerProposeResponses[keyof CalendarsControllerProposeResponses];
 
 export type PersonalDataControllerEraseData = {
   body: EraseApplicantDto;
