@@ -53,8 +53,13 @@ function appendSection(r: AppendResult): string {
   ].join('\n');
 }
 
+function nonSuccess(f: LoadFigures): string {
+  const codes = Object.entries(f.statusCodes ?? {}).filter(([code]) => !code.startsWith('2'));
+  return codes.length > 0 ? ` (${codes.map(([code, n]) => `${code}: ${n}`).join(', ')})` : '';
+}
+
 function loadRow(name: string, f: LoadFigures): string {
-  return `| ${name} | ${fmt(f.requestsPerSecond.median)} | ${f.requestsPerSecond.runs.map(fmt).join(', ')} | ${fmt(f.p50Ms.median)} | ${fmt(f.p99Ms.median)} | ${fmt(f.p999Ms.median)} | ${f.non2xx} | ${f.errors} |`;
+  return `| ${name} | ${fmt(f.requestsPerSecond.median)} | ${f.requestsPerSecond.runs.map(fmt).join(', ')} | ${fmt(f.p50Ms.median)} | ${fmt(f.p99Ms.median)} | ${fmt(f.p999Ms.median)} | ${f.non2xx}${nonSuccess(f)} | ${f.errors} |`;
 }
 
 function httpSection(r: HttpResult): string {
@@ -75,10 +80,10 @@ function httpSection(r: HttpResult): string {
     '|---|---:|---|---:|---:|---:|---:|---:|',
     loadRow('engine: submit (POST /v1/dossiers)', r.engine.submit),
     loadRow('engine: receive (POST …/actions/receive)', r.engine.receive),
-    loadRow('engine: full lifecycle (submit + 7 actions), commands', r.engine.lifecycle),
+    loadRow('engine: full lifecycle (submit + 6 actions), commands', r.engine.lifecycle),
     loadRow('baseline: Fastify + one pg INSERT', r.baseline.insert),
     '',
-    `Full lifecycles: ${fmt(r.lifecyclesPerSecond)} dossiers/s (8 commands each).`,
+    `Full lifecycles: ${fmt(r.lifecyclesPerSecond)} dossiers/s (7 commands each: submit, receive, transfer, hand-over, approve, issue result, return result).`,
     ...(r.commandPathOnly
       ? [
           '',
