@@ -153,10 +153,36 @@ describe('the AsyncAPI 3.0.0 document of the Kafka topics', () => {
     expect(validate(retired)).toBe(false);
   });
 
+  it('describes a DossierSubmitted whose personal data is sealed, as the relay publishes it now', () => {
+    const sealedValue = { v: 1, alg: 'A256GCM', kid: 'a1b2', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' };
+    const data = {
+      dossierId: 'd-1',
+      procedureCode: '1.004873',
+      procedureVersion: 1,
+      agencyCode: '000.31.18.H56',
+      channel: 'online',
+      onlineServiceLevel: 'full',
+      onlineLevel: 'full',
+      applicant: { $sealed: sealedValue, lookup: ['ab12'] },
+      formData: { $sealed: sealedValue },
+      attachments: [],
+      submittedAt: '2026-03-02T02:00:00.000Z',
+    };
+    const event: RecordedEvent = { ...SAMPLES[0]!, type: 'DossierSubmitted', data };
+    const value = JSON.parse(toKafkaMessage(event).value) as { type: string };
+    const validate = compile(parsed.payloads.get(value.type) ?? {});
+    expect(describeErrors(validate(value) ? [] : validate.errors)).toBe('');
+    const tampered = { ...data, applicant: { $sealed: { ...sealedValue, alg: 'none' } } };
+    expect(validate(JSON.parse(toKafkaMessage({ ...event, data: tampered }).value))).toBe(false);
+  });
+
   it('marks the personal data of the applicant', () => {
     const applicant = document.components.schemas.DossierSubmittedV1Data.properties?.applicant;
+    expect(applicant).toMatchObject({ 'x-personal-data': true });
+    const [sealed, clear] = applicant?.anyOf ?? [];
+    expect(sealed?.required).toEqual(['$sealed']);
     for (const member of ['name', 'nationalId', 'phone', 'email', 'address']) {
-      expect(applicant?.properties?.[member]).toMatchObject({ 'x-personal-data': true });
+      expect(clear?.properties?.[member]).toMatchObject({ 'x-personal-data': true });
     }
   });
 });

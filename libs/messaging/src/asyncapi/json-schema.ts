@@ -24,6 +24,7 @@ export interface JsonSchema {
   readonly multipleOf?: number;
   readonly allOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
+  readonly anyOf?: readonly JsonSchema[];
   readonly contentMediaType?: string;
   /** Annotation (JSON Schema 2019-09, ignored by draft-07 validators): the schema of an encoded string. */
   readonly contentSchema?: JsonSchema;

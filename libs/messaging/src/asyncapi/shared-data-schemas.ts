@@ -140,7 +140,48 @@ export const officer = (description: string): JsonSchema =>
     { description, optional: ['agency'] },
   );
 
-export const applicant = (): JsonSchema =>
+/**
+ * A personal member as it travels: sealed with the applicant's data key (AES-256-GCM, see SECURITY.md), or
+ * clear in events written before sealing existed. Consumers without the key see only the sealed form.
+ */
+const sealed = (withLookup: boolean): JsonSchema =>
+  object(
+    {
+      $sealed: object(
+        {
+          v: { type: 'integer', const: 1, description: 'Format version.' },
+          alg: { type: 'string', const: 'A256GCM', description: 'AES-256-GCM.' },
+          kid: nonEmptyText("The applicant data key's id; once erased, no key opens it."),
+          iv: text('96-bit IV, base64.'),
+          ct: text('Ciphertext of the JSON value, base64.'),
+          tag: text('128-bit authentication tag, base64.'),
+        },
+        { description: 'The value, encrypted.' },
+      ),
+      ...(withLookup
+        ? {
+            lookup: arrayOf(
+              text('HMAC-SHA256, hex.'),
+              "The citizen lookup's verification codes, keyed by the applicant's data key.",
+            ),
+          }
+        : {}),
+    },
+    {
+      description: 'Sealed (the form every new event has).',
+      ...(withLookup ? { optional: ['lookup'] } : {}),
+    },
+  );
+
+const sealedOr = (clear: JsonSchema, withLookup: boolean): JsonSchema => ({
+  description: clear.description,
+  'x-personal-data': true,
+  anyOf: [sealed(withLookup), clear],
+});
+
+export const applicant = (): JsonSchema => sealedOr(clearApplicant(), true);
+
+const clearApplicant = (): JsonSchema =>
   object(
     {
       name: personal(text(), 'Full name of the applicant'),
@@ -150,12 +191,15 @@ export const applicant = (): JsonSchema =>
       address: personal(text(), 'Postal address'),
     },
     {
-      description: 'The applicant as given on submission. Kept exactly as given.',
+      description: 'The applicant as given on submission. Kept exactly as given; sealed on the wire.',
       optional: ['phone', 'email', 'address'],
     },
   );
 
 export const applicationForm = (description: string): JsonSchema =>
+  sealedOr(clearApplicationForm(description), false);
+
+const clearApplicationForm = (description: string): JsonSchema =>
   personal(
     { type: 'object' },
     `${description} Validated against the procedure's applicationForm JSON Schema; it usually holds names, ` +
