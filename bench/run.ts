@@ -4,6 +4,7 @@
 // BENCHMARKS.md table. Each figure is the median of several runs; ratios are taken within this one run.
 // --smoke runs every suite once on tiny sizes (CI runs it to keep the suite working, asserting no times).
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { format, resolveConfig } from 'prettier';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     machine: describeMachine(await server.version()),
     suites: {},
     notes: [],
+    commit: currentCommit(),
     ...(server.embedded ? {} : { postgres: 'the server of DATABASE_URL' }),
   };
   try {
@@ -202,6 +204,23 @@ async function main(): Promise<void> {
   }
   clearInterval(loadSampler);
   await save(true);
+}
+
+/** The commit the measured code is at (and whether the work tree had changes), for the record. */
+function currentCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs', 'bench'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (with uncommitted changes under apps/, libs/ or bench/)` : head;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch((error: unknown) => {
