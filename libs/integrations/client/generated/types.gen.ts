@@ -86,10 +86,10 @@ export type DefinitionProblemDto = {
    */
   instance?: string;
   /**
-   * Every error at once
+   * Every error at once (an invalid definition)
    */
-  errors: Array<ValidationIssueDto>;
-  warnings: Array<ValidationIssueDto>;
+  errors?: Array<ValidationIssueDto>;
+  warnings?: Array<ValidationIssueDto>;
 };
 
 export type DraftSavedDto = {
@@ -1515,6 +1515,10 @@ export type AuditControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
@@ -1744,6 +1748,10 @@ export type ValidateDefinitionControllerValidateErrors = {
    * invalid-procedure-definition: the text does not parse as JSON or YAML (with line and column)
    */
   422: DefinitionProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ValidateDefinitionControllerValidateError =
@@ -1786,6 +1794,10 @@ export type ProcedureDraftsControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureDraftsControllerListError =
@@ -1850,6 +1862,10 @@ export type ProcedureDraftsControllerCreateErrors = {
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
   422: DefinitionProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureDraftsControllerCreateError =
@@ -1888,6 +1904,10 @@ export type ProcedureDraftsControllerGetErrors = {
    * No open draft has this code
    */
   404: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureDraftsControllerGetError =
@@ -1963,6 +1983,10 @@ export type ProcedureDraftsControllerUpdateErrors = {
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
   422: DefinitionProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureDraftsControllerUpdateError =
@@ -2027,6 +2051,10 @@ export type ProcedureLifecycleControllerPublishErrors = {
    * The definition does not validate: every error at once, each with a JSON Pointer, a line when sent as text, and sentences in English and Vietnamese. Also: an Idempotency-Key reused for another request.
    */
   422: DefinitionProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureLifecycleControllerPublishError =
@@ -2091,6 +2119,10 @@ export type ProcedureLifecycleControllerRetireErrors = {
    * The Idempotency-Key was already used for a different request
    */
   422: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureLifecycleControllerRetireError =
@@ -2153,6 +2185,10 @@ export type ProcedureCatalogueControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureCatalogueControllerListError =
@@ -2191,6 +2227,10 @@ export type ProcedureCatalogueControllerGetErrors = {
    * No published procedure has this code
    */
   404: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureCatalogueControllerGetError =
@@ -2230,6 +2270,10 @@ export type ProcedureCatalogueControllerVersionErrors = {
    * No such procedure or version
    */
   404: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureCatalogueControllerVersionError =
@@ -2269,6 +2313,10 @@ export type ProcedureCatalogueControllerSvgErrors = {
    * No such procedure or version
    */
   404: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureCatalogueControllerSvgError =
@@ -2311,6 +2359,10 @@ export type ProcedureCatalogueControllerMermaidErrors = {
    * No such procedure or version
    */
   404: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ProcedureCatalogueControllerMermaidError =
@@ -2365,6 +2417,10 @@ export type AgenciesControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AgenciesControllerListError = AgenciesControllerListErrors[keyof AgenciesControllerListErrors];
@@ -2422,6 +2478,10 @@ export type AgenciesControllerRegisterErrors = {
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
   422: DirectoryProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AgenciesControllerRegisterError =
@@ -2460,6 +2520,10 @@ export type AgenciesControllerGetErrors = {
    * No agency has this code
    */
   404: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AgenciesControllerGetError = AgenciesControllerGetErrors[keyof AgenciesControllerGetErrors];
@@ -2519,6 +2583,10 @@ export type AgenciesControllerUpdateErrors = {
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
   422: DirectoryProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AgenciesControllerUpdateError =
@@ -2583,6 +2651,10 @@ export type AgenciesControllerDissolveErrors = {
    * The record breaks a rule (periods, references to unknown agencies or units), all listed
    */
   422: DirectoryProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AgenciesControllerDissolveError =
@@ -2634,6 +2706,10 @@ export type AdministrativeUnitsControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AdministrativeUnitsControllerListError =
@@ -2672,6 +2748,10 @@ export type AdministrativeUnitsControllerGetErrors = {
    * No administrative unit has this code
    */
   404: ProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AdministrativeUnitsControllerGetError =
@@ -2755,6 +2835,10 @@ export type DossiersControllerSubmitErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossiersControllerSubmitError =
@@ -2799,6 +2883,10 @@ export type DossiersControllerByCodeErrors = {
    * dossier-not-found (a code appears a moment after the receipt)
    */
   404: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossiersControllerByCodeError =
@@ -2846,6 +2934,10 @@ export type DossiersControllerByIdErrors = {
    * dossier-not-found
    */
   404: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossiersControllerByIdError = DossiersControllerByIdErrors[keyof DossiersControllerByIdErrors];
@@ -2914,6 +3006,10 @@ export type DossierActionsControllerReceiveErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerReceiveError =
@@ -2983,6 +3079,10 @@ export type DossierActionsControllerRequestCompletionErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerRequestCompletionError =
@@ -3052,6 +3152,10 @@ export type DossierActionsControllerCompleteErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerCompleteError =
@@ -3121,6 +3225,10 @@ export type DossierActionsControllerRefuseReceiptErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerRefuseReceiptError =
@@ -3190,6 +3298,10 @@ export type DossierActionsControllerTransferErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerTransferError =
@@ -3259,6 +3371,10 @@ export type DossierActionsControllerHandOverErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerHandOverError =
@@ -3328,6 +3444,10 @@ export type DossierActionsControllerRequestSupplementErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerRequestSupplementError =
@@ -3397,6 +3517,10 @@ export type DossierActionsControllerProvideSupplementErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerProvideSupplementError =
@@ -3466,6 +3590,10 @@ export type DossierActionsControllerStartExcludedIntervalErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); excluded-interval-not-declared
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerStartExcludedIntervalError =
@@ -3535,6 +3663,10 @@ export type DossierActionsControllerEndExcludedIntervalErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerEndExcludedIntervalError =
@@ -3604,6 +3736,10 @@ export type DossierActionsControllerApproveErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerApproveError =
@@ -3673,6 +3809,10 @@ export type DossierActionsControllerRefuseErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerRefuseError =
@@ -3742,6 +3882,10 @@ export type DossierActionsControllerIssueResultErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerIssueResultError =
@@ -3811,6 +3955,10 @@ export type DossierActionsControllerReturnResultErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); result-delivery-not-offered
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerReturnResultError =
@@ -3880,6 +4028,10 @@ export type DossierActionsControllerWithdrawErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerWithdrawError =
@@ -3949,6 +4101,10 @@ export type DossierActionsControllerApologiseErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerApologiseError =
@@ -4018,6 +4174,10 @@ export type DossierActionsControllerRateErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerRateError =
@@ -4087,6 +4247,10 @@ export type DossierActionsControllerFlagAtRiskErrors = {
    * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type DossierActionsControllerFlagAtRiskError =
@@ -4129,6 +4293,10 @@ export type LookupControllerLookupErrors = {
    * dossier-lookup-failed: no dossier matches this code and verification detail
    */
   404: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type LookupControllerLookupError = LookupControllerLookupErrors[keyof LookupControllerLookupErrors];
@@ -4172,6 +4340,10 @@ export type LookupControllerLookupInBodyErrors = {
    * The body is not of a media type this operation accepts
    */
   415: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type LookupControllerLookupInBodyError =
@@ -4231,6 +4403,10 @@ export type WorklistsControllerListErrors = {
    * calendar-year-missing: due-soon reaches into a year with no official calendar
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WorklistsControllerListError = WorklistsControllerListErrors[keyof WorklistsControllerListErrors];
@@ -4282,6 +4458,10 @@ export type ImportsControllerImportErrors = {
    * The body is not of a media type this operation accepts
    */
   415: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ImportsControllerImportError = ImportsControllerImportErrors[keyof ImportsControllerImportErrors];
@@ -4309,6 +4489,10 @@ export type CalendarsControllerListErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type CalendarsControllerListError = CalendarsControllerListErrors[keyof CalendarsControllerListErrors];
@@ -4351,6 +4535,10 @@ export type CalendarsControllerGetErrors = {
    * official-calendar-not-found: no calendar for this year
    */
   404: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type CalendarsControllerGetError = CalendarsControllerGetErrors[keyof CalendarsControllerGetErrors];
@@ -4404,6 +4592,10 @@ export type CalendarsControllerSaveErrors = {
    * invalid-official-calendar: every problem of the document; idempotency-key-reused
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type CalendarsControllerSaveError = CalendarsControllerSaveErrors[keyof CalendarsControllerSaveErrors];
@@ -4453,6 +4645,10 @@ export type CalendarsControllerProposeErrors = {
    * idempotency-key-reused: the Idempotency-Key was used for another request
    */
   422: DossierProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type CalendarsControllerProposeError =
@@ -4510,6 +4706,10 @@ export type PersonalDataControllerEraseErrors = {
    * The body is not of a media type this operation accepts
    */
   415: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type PersonalDataControllerEraseError =
@@ -4538,6 +4738,10 @@ export type WebhooksControllerListErrors = {
    * identity-required (no caller) or webhook-not-allowed (allowed roles: integration, system-admin)
    */
   403: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerListError = WebhooksControllerListErrors[keyof WebhooksControllerListErrors];
@@ -4577,6 +4781,10 @@ export type WebhooksControllerRegisterErrors = {
    * The body is not of a media type this operation accepts
    */
   415: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerRegisterError =
@@ -4615,6 +4823,10 @@ export type WebhooksControllerListDeadLettersErrors = {
    * identity-required (no caller) or webhook-not-allowed (allowed roles: system-admin)
    */
   403: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerListDeadLettersError =
@@ -4660,6 +4872,10 @@ export type WebhooksControllerReplayErrors = {
    * webhook-delivery-not-dead-lettered: the delivery is pending or delivered
    */
   409: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerReplayError =
@@ -4698,6 +4914,10 @@ export type WebhooksControllerDeactivateErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerDeactivateError =
@@ -4739,6 +4959,10 @@ export type WebhooksControllerGetErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerGetError = WebhooksControllerGetErrors[keyof WebhooksControllerGetErrors];
@@ -4776,6 +5000,10 @@ export type WebhooksControllerRotateErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerRotateError =
@@ -4817,6 +5045,10 @@ export type WebhooksControllerDeliveriesErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type WebhooksControllerDeliveriesError =
@@ -4845,6 +5077,10 @@ export type AnalyticsControllerDefinitionsErrors = {
    * The caller’s role or scope may not do this
    */
   403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerDefinitionsError =
@@ -4941,6 +5177,10 @@ export type AnalyticsControllerIi06aErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerIi06aError =
@@ -5040,6 +5280,10 @@ export type AnalyticsControllerProcessingTimeErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerProcessingTimeError =
@@ -5139,6 +5383,10 @@ export type AnalyticsControllerReformReductionErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerReformReductionError =
@@ -5250,6 +5498,10 @@ export type AnalyticsControllerTimeSavingsErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerTimeSavingsError =
@@ -5349,6 +5601,10 @@ export type AnalyticsControllerDecision766Errors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerDecision766Error =
@@ -5448,6 +5704,10 @@ export type AnalyticsControllerActivityErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerActivityError =
@@ -5565,6 +5825,10 @@ export type AnalyticsControllerSeriesErrors = {
       message?: string;
     }>;
   };
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type AnalyticsControllerSeriesError =
@@ -5596,6 +5860,10 @@ export type ApiKeysControllerListErrors = {
    * role-not-allowed: system administrators only
    */
   403: ApiKeyProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ApiKeysControllerListError = ApiKeysControllerListErrors[keyof ApiKeysControllerListErrors];
@@ -5635,6 +5903,10 @@ export type ApiKeysControllerCreateErrors = {
    * The body is not of a media type this operation accepts
    */
   415: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ApiKeysControllerCreateError = ApiKeysControllerCreateErrors[keyof ApiKeysControllerCreateErrors];
@@ -5672,6 +5944,10 @@ export type ApiKeysControllerRevokeErrors = {
    * api-key-not-found
    */
   404: ApiKeyProblemDto;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
 };
 
 export type ApiKeysControllerRevokeError = ApiKeysControllerRevokeErrors[keyof ApiKeysControllerRevokeErrors];

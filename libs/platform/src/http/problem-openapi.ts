@@ -3,7 +3,8 @@
 // - every error response (4xx, 5xx) is served by ProblemDetailsFilter as `application/problem+json`, so
 //   that is the media type documented (Nest's decorators write `application/json`);
 // - a path parameter every route has but a controller forgot to declare is declared (a string);
-// - every /v1 operation may answer 401 and 403 (authentication and authorization are global guards);
+// - every /v1 operation may answer 401 and 403 (authentication and authorization are global guards) and 429
+//   (the rate limit applies to every client, and the citizen lookup has a stricter one);
 // - the strict validation pipe and the HTTP layer can refuse ANY operation's input: an operation with
 //   parameters or a body documents 400, and one with a body documents 413 and 415.
 // Found by schemathesis (scripts/fuzz-api.sh): undocumented content types and status codes.
@@ -76,6 +77,9 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
       if (path.startsWith('/v1/')) {
         responses['401'] ??= generic('Missing, invalid or expired credentials (bearer token or X-Api-Key)');
         responses['403'] ??= generic('The caller’s role or scope may not do this');
+        responses['429'] ??= generic(
+          'Too many requests from this client; retry after the time in Retry-After',
+        );
       }
       if (operation.requestBody !== undefined) {
         responses['413'] ??= generic('The body is larger than the limit (BODY_LIMIT_BYTES)');

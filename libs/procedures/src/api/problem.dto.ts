@@ -52,10 +52,14 @@ export class ValidationIssueDto {
 }
 
 export class DefinitionProblemDto extends ProblemDto {
-  @ApiProperty({ type: [ValidationIssueDto], description: 'Every error at once' })
-  errors!: ValidationIssueDto[];
-  @ApiProperty({ type: [ValidationIssueDto] })
-  warnings!: ValidationIssueDto[];
+  // Optional: the same 422 also answers an Idempotency-Key reused for another request, with no issues.
+  @ApiPropertyOptional({
+    type: [ValidationIssueDto],
+    description: 'Every error at once (an invalid definition)',
+  })
+  errors?: ValidationIssueDto[];
+  @ApiPropertyOptional({ type: [ValidationIssueDto] })
+  warnings?: ValidationIssueDto[];
 }
 
 export class ConflictProblemDto extends ProblemDto {
