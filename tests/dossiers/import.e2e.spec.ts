@@ -183,9 +183,11 @@ describe('historical import (built engine, samples loaded)', () => {
   it('shows the imported dossiers with their past timeline, their events marked imported', async () => {
     for (const externalId of ['legacy-0', `legacy-${TOTAL - 1}`]) {
       const id = importedDossierId(externalId);
+      // The timeline read model projects 70,000 imported events first: allow it up to 150 s on a slow machine.
       const dossier = await eventually(
         () => call('GET', `/v1/dossiers/${id}`, { headers: AUDITOR }),
         (r) => r.status === 200 && (r.body.timeline as unknown[]).length === 7,
+        1_500,
       );
       expect(dossier.body).toMatchObject({
         id,
