@@ -9,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, ConfigError, type AppConfig, type AppDefaults } from './config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { documentProblemResponses } from './http/problem-openapi';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { answerRouterError, ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 import { hardenHttp } from './security/http-hardening';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/access.decorators';
@@ -72,7 +72,11 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     description.rootModule(context),
-    new FastifyAdapter({ bodyLimit: context.config.httpLimits.bodyLimitBytes, trustProxy: true }),
+    new FastifyAdapter({
+      bodyLimit: context.config.httpLimits.bodyLimitBytes,
+      trustProxy: true,
+      frameworkErrors: answerRouterError,
+    }),
     { bufferLogs: true },
   );
   await hardenHttp(app, context.config.httpLimits);

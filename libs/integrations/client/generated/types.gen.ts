@@ -1905,6 +1905,10 @@ export type ProcedureDraftsControllerGetErrors = {
    */
   404: ProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -1976,6 +1980,10 @@ export type ProcedureDraftsControllerUpdateErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -2044,6 +2052,10 @@ export type ProcedureLifecycleControllerPublishErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -2111,6 +2123,10 @@ export type ProcedureLifecycleControllerRetireErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -2228,6 +2244,10 @@ export type ProcedureCatalogueControllerGetErrors = {
    */
   404: ProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -2271,6 +2291,10 @@ export type ProcedureCatalogueControllerVersionErrors = {
    */
   404: ProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -2313,6 +2337,10 @@ export type ProcedureCatalogueControllerSvgErrors = {
    * No such procedure or version
    */
   404: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -2359,6 +2387,10 @@ export type ProcedureCatalogueControllerMermaidErrors = {
    * No such procedure or version
    */
   404: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -2521,6 +2553,10 @@ export type AgenciesControllerGetErrors = {
    */
   404: ProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -2575,6 +2611,10 @@ export type AgenciesControllerUpdateErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -2643,6 +2683,10 @@ export type AgenciesControllerDissolveErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -2748,6 +2792,10 @@ export type AdministrativeUnitsControllerGetErrors = {
    * No administrative unit has this code
    */
   404: ProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -2884,6 +2932,10 @@ export type DossiersControllerByCodeErrors = {
    */
   404: DossierProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -2934,6 +2986,10 @@ export type DossiersControllerByIdErrors = {
    * dossier-not-found
    */
   404: DossierProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -2998,6 +3054,10 @@ export type DossierActionsControllerReceiveErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3072,6 +3132,10 @@ export type DossierActionsControllerRequestCompletionErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3144,6 +3208,10 @@ export type DossierActionsControllerCompleteErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3218,6 +3286,10 @@ export type DossierActionsControllerRefuseReceiptErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3290,6 +3362,10 @@ export type DossierActionsControllerTransferErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3364,6 +3440,10 @@ export type DossierActionsControllerHandOverErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3436,6 +3516,10 @@ export type DossierActionsControllerRequestSupplementErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3510,6 +3594,10 @@ export type DossierActionsControllerProvideSupplementErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3582,6 +3670,10 @@ export type DossierActionsControllerStartExcludedIntervalErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3656,6 +3748,10 @@ export type DossierActionsControllerEndExcludedIntervalErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3728,6 +3824,10 @@ export type DossierActionsControllerApproveErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3802,6 +3902,10 @@ export type DossierActionsControllerRefuseErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -3874,6 +3978,10 @@ export type DossierActionsControllerIssueResultErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -3948,6 +4056,10 @@ export type DossierActionsControllerReturnResultErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -4020,6 +4132,10 @@ export type DossierActionsControllerWithdrawErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -4094,6 +4210,10 @@ export type DossierActionsControllerApologiseErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -4167,6 +4287,10 @@ export type DossierActionsControllerRateErrors = {
    */
   413: Problem;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * The body is not of a media type this operation accepts
    */
   415: Problem;
@@ -4239,6 +4363,10 @@ export type DossierActionsControllerFlagAtRiskErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -4536,6 +4664,10 @@ export type CalendarsControllerGetErrors = {
    */
   404: DossierProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -4584,6 +4716,10 @@ export type CalendarsControllerSaveErrors = {
    * The body is larger than the limit (BODY_LIMIT_BYTES)
    */
   413: Problem;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * The body is not of a media type this operation accepts
    */
@@ -4641,6 +4777,10 @@ export type CalendarsControllerProposeErrors = {
    * official-calendar-already-confirmed: the year is already confirmed
    */
   409: DossierProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * idempotency-key-reused: the Idempotency-Key was used for another request
    */
@@ -4873,6 +5013,10 @@ export type WebhooksControllerReplayErrors = {
    */
   409: WebhookProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -4914,6 +5058,10 @@ export type WebhooksControllerDeactivateErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -4960,6 +5108,10 @@ export type WebhooksControllerGetErrors = {
    */
   404: WebhookProblemDto;
   /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -5000,6 +5152,10 @@ export type WebhooksControllerRotateErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -5045,6 +5201,10 @@ export type WebhooksControllerDeliveriesErrors = {
    * webhook-not-found: unknown, or another integration’s
    */
   404: WebhookProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */
@@ -5944,6 +6104,10 @@ export type ApiKeysControllerRevokeErrors = {
    * api-key-not-found
    */
   404: ApiKeyProblemDto;
+  /**
+   * A path parameter is longer than the router accepts
+   */
+  414: Problem;
   /**
    * Too many requests from this client; retry after the time in Retry-After
    */

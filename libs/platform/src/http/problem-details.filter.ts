@@ -1,6 +1,6 @@
 // Every error leaves the API as an RFC 9457 problem document (application/problem+json).
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@tthc/shared-kernel';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -92,4 +92,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer, ApiKey header="X-Api-Key"');
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
+}
+
+/**
+ * Errors the Fastify router raises before any route runs (a malformed URL, a path parameter longer than
+ * the router accepts): Nest's filters never see them, so they are answered here as problem documents too.
+ */
+export function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const tooLong = status === 414;
+  void reply
+    .status(status)
+    .header('Content-Type', 'application/problem+json')
+    .send({
+      type: `${PROBLEM_TYPE_BASE}${tooLong ? 'uri-too-long' : 'bad-url'}`,
+      title: tooLong ? 'URI too long' : 'Bad request',
+      status,
+      detail: tooLong
+        ? 'A path parameter is longer than this API accepts; check the identifier in the address.'
+        : 'The address is not a valid URL; check its percent-encoding.',
+      instance: request.url.slice(0, 200),
+    });
 }

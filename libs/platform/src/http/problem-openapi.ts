@@ -69,6 +69,9 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
       }
       declarePathParameters(path, operation);
       const hasInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
+      // The router refuses a path parameter longer than it accepts before any route runs.
+      if (path.includes('{'))
+        responses['414'] ??= generic('A path parameter is longer than the router accepts');
       if (hasInput && responses['400'] === undefined) {
         responses['400'] = generic('Malformed or unknown members of the path, query, headers or body');
       }
