@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   actorHeaders,
-  browserAvailable,
+  describeWithBrowser,
   launchBrowser,
   SCREENSHOT_DIR,
   startEngine,
@@ -53,7 +53,7 @@ function simulate(dataDir: string): Promise<{ code: number | null; stdout: strin
   });
 }
 
-(browserAvailable() ? describe : describe.skip)('web dashboard in a real browser (simulated 2019)', () => {
+describeWithBrowser('web dashboard in a real browser (simulated 2019)', () => {
   let engine: EngineProcess;
   let browser: Browser;
   let context: BrowserContext;

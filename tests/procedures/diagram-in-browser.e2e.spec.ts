@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  browserAvailable,
+  describeWithBrowser,
   launchBrowser,
   SCREENSHOT_DIR,
   startEngine,
@@ -10,7 +10,7 @@ import {
   type EngineProcess,
 } from '@tthc/testing';
 
-(browserAvailable() ? describe : describe.skip)('procedure diagram in a real browser', () => {
+describeWithBrowser('procedure diagram in a real browser', () => {
   let engine: EngineProcess;
 
   beforeAll(async () => {

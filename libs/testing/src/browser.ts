@@ -1,5 +1,5 @@
 // Headless Chromium for end-to-end tests: Debian's chromium package driven by playwright-core
-// (Playwright's own browser download cannot work here). REQUIRE_BROWSER=1 (CI) fails without it.
+// (Playwright's own browser download cannot work here). Without it the browser suites fail, never skip.
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -8,12 +8,23 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../artifacts/screenshots');
 
 export function browserAvailable(): boolean {
-  const available = existsSync(CHROMIUM_PATH);
-  if (!available && process.env.REQUIRE_BROWSER === '1') {
-    throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH}`);
+  return existsSync(CHROMIUM_PATH);
+}
+
+/**
+ * `describe` for suites that need Chromium. Without it the suite fails with the reason (a skipped suite would
+ * prove nothing): install Debian's `chromium` or set CHROMIUM_PATH.
+ */
+export function describeWithBrowser(name: string, body: () => void): void {
+  if (browserAvailable()) {
+    describe(name, body);
+    return;
   }
-  if (!available) process.stdout.write(`Browser suites not run: no Chromium at ${CHROMIUM_PATH}\n`);
-  return available;
+  describe(name, () => {
+    it('needs Chromium (Debian package chromium, or CHROMIUM_PATH)', () => {
+      throw new Error(`Browser suite "${name}" cannot run: there is no Chromium at ${CHROMIUM_PATH}`);
+    });
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -109,6 +109,6 @@ export default async function globalSetup(): Promise<void> {
     const reason = process.env[KAFKA_UNAVAILABLE] ?? 'no Kafka broker';
     if (process.env.REQUIRE_KAFKA === '1')
       throw new Error(`REQUIRE_KAFKA=1 but Kafka is unavailable: ${reason}`);
-    say(`Kafka suites will be skipped: ${reason}`);
+    say(`Kafka suites will fail: ${reason}`);
   }
 }
