@@ -260,6 +260,28 @@ describe('credentials and hostile input (built engine)', () => {
       expect({ path, status: answer.status }).toEqual({ path, status: 400 });
     }
   });
+
+  it('refuses the NUL character anywhere in the input (PostgreSQL cannot store it) with a 400 naming it', async () => {
+    const query = await call(engine, 'GET', '/v1/agencies?q=%00%C3%89x&activeOn=2025-07-01', ADMIN);
+    expect(query).toMatchObject({
+      status: 400,
+      type: expect.stringContaining('application/problem+json'),
+      body: { errors: [{ path: '/q', message: expect.stringContaining('NUL') }] },
+    });
+    // JSON.stringify writes the NUL as the escape \u0000, which the server's JSON parser turns back into U+0000.
+    const withNul = {
+      ...sampleSubmission,
+      applicant: { ...sampleSubmission.applicant, name: 'Nguyễn\u0000Lan' },
+    };
+    const body = await call(
+      engine,
+      'POST',
+      '/v1/dossiers',
+      { ...PORTAL, 'idempotency-key': randomUUID() },
+      withNul,
+    );
+    expect(body).toMatchObject({ status: 400, body: { errors: [{ path: '/applicant/name' }] } });
+  });
 });
 
 describe('authentication configuration', () => {

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { documentProblemResponses } from './http/problem-openapi';
 import { answerRouterError, ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
+import { refuseNullCharacters } from './http/null-characters';
 import { hardenHttp } from './security/http-hardening';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/access.decorators';
 
@@ -80,6 +81,7 @@ export async function createApp(
     { bufferLogs: true },
   );
   await hardenHttp(app, context.config.httpLimits);
+  refuseNullCharacters(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
