@@ -6,6 +6,7 @@ export * from './infrastructure/postgres-event-store';
 export * from './infrastructure/command-executor';
 export { EventStore1763780000000 } from './infrastructure/migrations/1763780000000-event-store';
 export * from './subscriptions/projection';
+export * from './subscriptions/recordset';
 export * from './subscriptions/checkpoints';
 export * from './subscriptions/log-notifications';
 export * from './subscriptions/log-subscription';

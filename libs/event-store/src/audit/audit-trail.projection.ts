@@ -3,6 +3,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '../domain/event';
 import type { Projection } from '../subscriptions/projection';
+import { columnList, recordsetOf } from '../subscriptions/recordset';
 
 export const AUDIT_STREAM_TYPES = [
   'dossier',
@@ -14,35 +15,60 @@ export const AUDIT_STREAM_TYPES = [
   'applicant-key',
 ];
 
+const AUDIT_COLUMNS = {
+  event_id: 'uuid',
+  stream_id: 'text',
+  stream_type: 'text',
+  stream_version: 'integer',
+  event_type: 'text',
+  actor_id: 'text',
+  actor_role: 'text',
+  actor_agency: 'text',
+  correlation_id: 'text',
+  command_id: 'text',
+  imported: 'boolean',
+  occurred_at: 'timestamptz',
+  recorded_at: 'timestamptz',
+  transaction_id: 'xid8',
+  global_position: 'bigint',
+};
+
+function auditRow(event: RecordedEvent): Record<keyof typeof AUDIT_COLUMNS, unknown> {
+  const m = event.metadata;
+  return {
+    event_id: event.eventId,
+    stream_id: event.streamId,
+    stream_type: event.streamType,
+    stream_version: event.streamVersion,
+    event_type: event.type,
+    actor_id: m.actor?.id ?? null,
+    actor_role: m.actor?.role ?? null,
+    actor_agency: m.actor?.agency ?? null,
+    correlation_id: m.correlationId ?? null,
+    command_id: m.commandId ?? null,
+    imported: m.imported === true,
+    occurred_at: event.occurredAt,
+    recorded_at: event.recordedAt,
+    transaction_id: event.logPosition.transactionId,
+    global_position: event.logPosition.position,
+  };
+}
+
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
   readonly streamTypes = AUDIT_STREAM_TYPES;
   readonly tables = ['audit_trail'];
 
-  async apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
-    const m = event.metadata;
+  apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
+    return this.applyBatch([event], runner);
+  }
+
+  async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
     await runner.query(
-      `INSERT INTO audit_trail (event_id, stream_id, stream_type, stream_version, event_type, actor_id, actor_role,
-         actor_agency, correlation_id, command_id, imported, occurred_at, recorded_at, transaction_id, global_position)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::xid8,$15)
+      `INSERT INTO audit_trail (${columnList(AUDIT_COLUMNS)})
+       SELECT ${columnList(AUDIT_COLUMNS, 'r')} FROM ${recordsetOf(AUDIT_COLUMNS, 1)}
        ON CONFLICT (event_id) DO NOTHING`,
-      [
-        event.eventId,
-        event.streamId,
-        event.streamType,
-        event.streamVersion,
-        event.type,
-        m.actor?.id ?? null,
-        m.actor?.role ?? null,
-        m.actor?.agency ?? null,
-        m.correlationId ?? null,
-        m.commandId ?? null,
-        m.imported === true,
-        event.occurredAt,
-        event.recordedAt,
-        event.logPosition.transactionId,
-        event.logPosition.position,
-      ],
+      [JSON.stringify(events.map(auditRow))],
     );
   }
 }

@@ -81,7 +81,7 @@ export async function applyCheckpointed(
     )) as { stream_id: string; version: number }[];
     const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
     const changed = new Set<string>();
-    let applied = 0;
+    const accepted: RecordedEvent[] = [];
     let duplicates = 0;
     let early = 0;
     for (const { event } of deliveries) {
@@ -94,11 +94,16 @@ export async function applyCheckpointed(
         early++;
         continue;
       }
-      await projection.apply(event, runner);
+      accepted.push(event);
       versions.set(event.streamId, event.streamVersion);
       changed.add(event.streamId);
-      applied++;
     }
+    if (projection.applyBatch !== undefined) {
+      if (accepted.length > 0) await projection.applyBatch(accepted, runner);
+    } else {
+      for (const event of accepted) await projection.apply(event, runner);
+    }
+    const applied = accepted.length;
     const last = deliveries[deliveries.length - 1];
     if (changed.size > 0) {
       // The stream versions and the checkpoint in one round trip (two writes of one statement).

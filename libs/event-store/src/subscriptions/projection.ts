@@ -13,4 +13,10 @@ export interface Projection {
   /** Tables owned by this projection, emptied by a rebuild. */
   readonly tables: readonly string[];
   apply(event: RecordedEvent, runner: QueryRunner): Promise<void>;
+  /**
+   * Optional: the same effect as `apply` on each event in turn, in fewer statements. A batch holds the
+   * events of one delivery that passed the exactly-once guard, in log order (several per stream possible).
+   * Projections that see many events write each table once per batch; the others need not implement it.
+   */
+  applyBatch?(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void>;
 }

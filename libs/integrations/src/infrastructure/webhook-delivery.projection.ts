@@ -12,7 +12,7 @@
 // already carried out, not a read model; a rebuild replays the log and `ON CONFLICT DO NOTHING` on
 // (subscription, event) keeps every row already queued as it is, so a rebuild re-sends nothing.
 import type { QueryRunner } from 'typeorm';
-import type { Projection, RecordedEvent } from '@tthc/event-store';
+import { recordsetOf, type Projection, type RecordedEvent } from '@tthc/event-store';
 import { matches, type SubscriptionRoute } from '../domain/webhook-subscription';
 import type { StatusMappingOverride } from '../domain/portal-status';
 import { routingOf, webhookPayload } from '../application/webhook-payload';
@@ -23,6 +23,7 @@ interface SubscriptionRow {
   agency_code: string | null;
   event_types: string[];
   status_mapping: StatusMappingOverride;
+  created_at: Date;
 }
 
 export class WebhookDeliveryProjection implements Projection {
@@ -30,39 +31,64 @@ export class WebhookDeliveryProjection implements Projection {
   readonly streamTypes = ['dossier'];
   readonly tables: readonly string[] = [];
 
-  async apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
-    if (event.metadata.imported === true) return;
+  apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
+    return this.applyBatch([event], runner);
+  }
+
+  /** One read of the endpoints and one insert of every delivery the batch queues. */
+  async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    const live = events.filter((e) => e.metadata.imported !== true);
+    if (live.length === 0) return;
+    const latest = live.reduce((a, e) => (e.recordedAt > a ? e.recordedAt : a), live[0].recordedAt);
     const rows = (await runner.query(
-      `SELECT id, procedure_code, agency_code, event_types, status_mapping FROM webhook_subscriptions
+      `SELECT id, procedure_code, agency_code, event_types, status_mapping, created_at FROM webhook_subscriptions
        WHERE active AND created_at <= $1`,
-      [event.recordedAt],
+      [latest],
     )) as SubscriptionRow[];
-    const routing = { type: event.type, ...routingOf(event) };
-    const routes: SubscriptionRoute[] = rows
-      .map((r) => ({
-        id: r.id,
-        procedureCode: r.procedure_code,
-        agencyCode: r.agency_code,
-        eventTypes: r.event_types,
-        statusMapping: r.status_mapping,
-      }))
-      .filter((route) => matches(route, routing));
-    for (const route of routes) {
-      await runner.query(
-        `INSERT INTO webhook_deliveries (subscription_id, event_id, stream_id, stream_version, event_type, payload,
-           window_started_at, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, now(), now(), $7)
-         ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-        [
-          route.id,
-          event.eventId,
-          event.streamId,
-          event.streamVersion,
-          event.type,
-          JSON.stringify(webhookPayload(event, route.statusMapping)),
-          event.recordedAt,
-        ],
-      );
+    if (rows.length === 0) return;
+    const deliveries: Record<string, unknown>[] = [];
+    for (const event of live) {
+      const routing = { type: event.type, ...routingOf(event) };
+      for (const r of rows) {
+        if (r.created_at > event.recordedAt) continue;
+        const route: SubscriptionRoute = {
+          id: r.id,
+          procedureCode: r.procedure_code,
+          agencyCode: r.agency_code,
+          eventTypes: r.event_types,
+          statusMapping: r.status_mapping,
+        };
+        if (!matches(route, routing)) continue;
+        deliveries.push({
+          subscription_id: route.id,
+          event_id: event.eventId,
+          stream_id: event.streamId,
+          stream_version: event.streamVersion,
+          event_type: event.type,
+          payload: webhookPayload(event, r.status_mapping),
+          created_at: event.recordedAt,
+        });
+      }
     }
+    if (deliveries.length === 0) return;
+    await runner.query(
+      `INSERT INTO webhook_deliveries (subscription_id, event_id, stream_id, stream_version, event_type, payload,
+         window_started_at, next_attempt_at, created_at)
+       SELECT r.subscription_id, r.event_id, r.stream_id, r.stream_version, r.event_type, r.payload, now(), now(),
+         r.created_at
+       FROM ${recordsetOf(DELIVERY_COLUMNS, 1)}
+       ON CONFLICT (subscription_id, event_id) DO NOTHING`,
+      [JSON.stringify(deliveries)],
+    );
   }
 }
+
+const DELIVERY_COLUMNS = {
+  subscription_id: 'uuid',
+  event_id: 'uuid',
+  stream_id: 'text',
+  stream_version: 'integer',
+  event_type: 'text',
+  payload: 'jsonb',
+  created_at: 'timestamptz',
+};

@@ -9,11 +9,17 @@
 // partitions are consumed in parallel: that also orders their updates of the shared daily-count rows (no
 // deadlock between partitions), at the price of this projection's parallelism.
 import type { QueryRunner } from 'typeorm';
-import type { Projection, RecordedEvent } from '@tthc/event-store';
+import {
+  columnList,
+  compareLogPositions,
+  recordsetOf,
+  type Projection,
+  type RecordedEvent,
+} from '@tthc/event-store';
 import { evolveFacts, type DossierFacts } from '../../domain/dossier-facts';
 import type { DossierEvent } from '../../domain/dossier-event-types';
 import { tripsOf } from '../../domain/time-savings';
-import { contributionChanges } from '../../domain/daily-counts';
+import { contributionChanges, DAILY_COUNT_COLUMNS } from '../../domain/daily-counts';
 
 /** The dossier context's stream type (kept as a constant: its module is not loaded here). */
 export const DOSSIER_STREAM_TYPE = 'dossier';
@@ -36,126 +42,173 @@ export class DossierFactsProjection implements Projection {
   readonly streamTypes = [DOSSIER_STREAM_TYPE];
   readonly tables = ['analytics_dossier_facts', 'analytics_watermark', 'analytics_daily_counts'];
 
-  async apply(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
-    await this.advanceWatermark(recorded, runner);
-    const event = { type: recorded.type, data: recorded.data } as DossierEvent;
-    if (event.type === 'DossierSubmitted' && !isWellFormedSubmission(event.data)) return;
-    const rows = (await runner.query('SELECT facts FROM analytics_dossier_facts WHERE stream_id = $1', [
-      recorded.streamId,
-    ])) as { facts: DossierFacts }[];
-    const before = rows[0]?.facts;
-    if (before === undefined && event.type !== 'DossierSubmitted') return;
-    const after = evolveFacts(before, event);
-    if (after === undefined || after === before) return;
-    await this.save(recorded.streamId, after, runner);
-    await this.count(before, after, runner);
+  apply(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
+    return this.applyBatch([recorded], runner);
   }
 
-  /** Moves the daily counts by what this event changed in the dossier's contributions. */
+  /**
+   * Per batch: the watermark, one read of the dossiers' facts, the events folded in memory, one upsert of
+   * the changed facts and one of the daily counts moved by the difference between each dossier's
+   * contributions before and after the batch (the sum of the differences event by event).
+   */
+  async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    await this.advanceWatermark(events, runner);
+    const relevant = events.filter((e) => e.type !== 'DossierSubmitted' || isWellFormedSubmission(e.data));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((e) => e.streamId))];
+    const rows = (await runner.query(
+      'SELECT stream_id, facts FROM analytics_dossier_facts WHERE stream_id = ANY($1::text[])',
+      [ids],
+    )) as { stream_id: string; facts: DossierFacts }[];
+    const stored = new Map(rows.map((r) => [r.stream_id, r.facts]));
+    const current = new Map(stored);
+    const changed = new Set<string>();
+    for (const recorded of relevant) {
+      const event = { type: recorded.type, data: recorded.data } as DossierEvent;
+      const before = current.get(recorded.streamId);
+      if (before === undefined && event.type !== 'DossierSubmitted') continue;
+      const after = evolveFacts(before, event);
+      if (after === undefined || after === before) continue;
+      current.set(recorded.streamId, after);
+      changed.add(recorded.streamId);
+    }
+    if (changed.size === 0) return;
+    const saved = [...changed].map((id) => [id, current.get(id) as DossierFacts] as const);
+    await this.save(saved, runner);
+    await this.count(
+      saved.map(([id, after]) => ({ before: stored.get(id), after })),
+      runner,
+    );
+  }
+
+  /** Moves the daily counts by what the batch changed in the dossiers' contributions. */
   private async count(
-    before: DossierFacts | undefined,
-    after: DossierFacts,
+    dossiers: readonly { before: DossierFacts | undefined; after: DossierFacts }[],
     runner: QueryRunner,
   ): Promise<void> {
-    for (const change of contributionChanges(before, after)) {
-      // The column name comes from DAILY_COUNT_COLUMNS, never from event data.
-      await runner.query(
-        `INSERT INTO analytics_daily_counts (agency_code, procedure_code, procedure_version, channel, online_level,
-           day, ${change.column})
-         VALUES ($1, $2, $3, $4, $5, $6::date, $7)
-         ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level)
-         DO UPDATE SET ${change.column} = analytics_daily_counts.${change.column} + excluded.${change.column}`,
-        [
-          after.agencyCode,
-          after.procedureCode,
-          after.procedureVersion,
-          after.channel,
-          after.onlineLevel,
-          change.day,
-          change.delta,
-        ],
-      );
+    const byKey = new Map<string, Record<string, string | number>>();
+    for (const { before, after } of dossiers) {
+      for (const change of contributionChanges(before, after)) {
+        const dimensions = {
+          agency_code: after.agencyCode,
+          procedure_code: after.procedureCode,
+          procedure_version: after.procedureVersion,
+          channel: after.channel,
+          online_level: after.onlineLevel,
+          day: change.day,
+        };
+        const key = JSON.stringify(dimensions);
+        const row = byKey.get(key) ?? { ...dimensions };
+        row[change.column] = ((row[change.column] as number | undefined) ?? 0) + change.delta;
+        byKey.set(key, row);
+      }
     }
+    // In key order, so that concurrent writers (serialised by the watermark anyway) lock rows alike.
+    const counted = [...byKey.entries()]
+      .filter(([, row]) => DAILY_COUNT_COLUMNS.some((c) => (row[c] ?? 0) !== 0))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
+    if (counted.length === 0) return;
+    await runner.query(
+      `INSERT INTO analytics_daily_counts (${columnList(COUNT_COLUMNS)})
+       SELECT ${Object.keys(COUNT_COLUMNS)
+         .map((c) => (isCountColumn(c) ? `coalesce(r.${c}, 0)` : `r.${c}`))
+         .join(', ')}
+       FROM ${recordsetOf(COUNT_COLUMNS, 1)}
+       ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level)
+       DO UPDATE SET ${DAILY_COUNT_COLUMNS.map((c) => `${c} = analytics_daily_counts.${c} + excluded.${c}`).join(', ')}`,
+      [JSON.stringify(counted)],
+    );
   }
 
-  private async advanceWatermark(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
+  /** Counts the batch's events and keeps the highest log position among them. */
+  private async advanceWatermark(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    const highest = events.reduce(
+      (a, b) => (compareLogPositions(a, b.logPosition) >= 0 ? a : b.logPosition),
+      events[0].logPosition,
+    );
     await runner.query(
       `INSERT INTO analytics_watermark (id, events_applied, last_transaction_id, last_position)
-       VALUES (1, 1, $1::numeric, $2::bigint)
+       VALUES (1, $3, $1::numeric, $2::bigint)
        ON CONFLICT (id) DO UPDATE SET
-         events_applied = analytics_watermark.events_applied + 1,
+         events_applied = analytics_watermark.events_applied + excluded.events_applied,
          last_transaction_id = CASE WHEN (excluded.last_transaction_id, excluded.last_position)
              > (analytics_watermark.last_transaction_id, analytics_watermark.last_position)
            THEN excluded.last_transaction_id ELSE analytics_watermark.last_transaction_id END,
          last_position = CASE WHEN (excluded.last_transaction_id, excluded.last_position)
              > (analytics_watermark.last_transaction_id, analytics_watermark.last_position)
            THEN excluded.last_position ELSE analytics_watermark.last_position END`,
-      [recorded.logPosition.transactionId, recorded.logPosition.position],
+      [highest.transactionId, highest.position, events.length],
     );
   }
 
-  private async save(streamId: string, f: DossierFacts, runner: QueryRunner): Promise<void> {
-    const r = f.resolution;
-    const trips = tripsOf(f);
-    const values: unknown[] = [
-      streamId,
-      f.dossierId,
-      f.procedureCode,
-      f.procedureVersion,
-      f.agencyCode,
-      f.channel,
-      f.onlineLevel,
-      f.onlinePayment,
-      f.receivedAt ?? null,
-      f.endedAt ?? null,
-      f.outcome ?? null,
-      f.legalRegime ?? null,
-      f.committedDuration === undefined ? null : daysOf(f.committedDuration),
-      f.committedDuration?.unit ?? null,
-      f.statutoryDuration === undefined ? null : daysOf(f.statutoryDuration),
-      f.statutoryDuration?.unit ?? null,
-      f.receiptDueAt ?? null,
-      r?.resolvedAt ?? null,
-      r?.electronic ?? null,
-      r?.timelinessDay ?? null,
-      r?.timelinessMinute ?? null,
-      r?.workingDaysUsed ?? null,
-      r?.workingDaysBeforeStatutoryDue ?? null,
-      r?.apologised ?? null,
-      f.returnedAt ?? null,
-      f.returnMethod ?? null,
-      f.supplementRounds,
-      f.pausedWorkingDays,
-      f.pausedMs,
-      f.held.agency,
-      f.held['partner-agency'],
-      f.held.citizen,
-      f.held.payment,
-      f.held['other-excluded'],
-      trips.baseline,
-      trips.actual,
-      f.apologisedAt ?? null,
-      f.atRiskAt ?? null,
-      f.rating ?? null,
-      f.ratedAt ?? null,
-      f.pauses.length > 0,
-      JSON.stringify(f.deadlines),
-      JSON.stringify(f.pauses),
-      JSON.stringify(f),
-    ];
-    const columns = COLUMNS.join(', ');
-    const placeholders = COLUMNS.map((column, i) =>
-      JSONB_COLUMNS.has(column) ? `$${i + 1}::jsonb` : `$${i + 1}`,
-    ).join(', ');
-    const updates = COLUMNS.slice(1)
+  private async save(
+    dossiers: readonly (readonly [string, DossierFacts])[],
+    runner: QueryRunner,
+  ): Promise<void> {
+    const rows = dossiers.map(([streamId, f]) => factsRow(streamId, f));
+    const updates = Object.keys(FACT_COLUMNS)
+      .slice(1)
       .map((column) => `${column} = excluded.${column}`)
       .join(', ');
     await runner.query(
-      `INSERT INTO analytics_dossier_facts (${columns}) VALUES (${placeholders})
+      `INSERT INTO analytics_dossier_facts (${columnList(FACT_COLUMNS)})
+       SELECT ${columnList(FACT_COLUMNS, 'r')} FROM ${recordsetOf(FACT_COLUMNS, 1)}
        ON CONFLICT (stream_id) DO UPDATE SET ${updates}`,
-      values,
+      [JSON.stringify(rows)],
     );
   }
+}
+
+function factsRow(streamId: string, f: DossierFacts): Record<keyof typeof FACT_COLUMNS, unknown> {
+  const r = f.resolution;
+  const trips = tripsOf(f);
+  return {
+    stream_id: streamId,
+    dossier_id: f.dossierId,
+    procedure_code: f.procedureCode,
+    procedure_version: f.procedureVersion,
+    agency_code: f.agencyCode,
+    channel: f.channel,
+    online_level: f.onlineLevel,
+    online_payment: f.onlinePayment,
+    received_at: f.receivedAt ?? null,
+    ended_at: f.endedAt ?? null,
+    outcome: f.outcome ?? null,
+    legal_regime: f.legalRegime ?? null,
+    committed_value: f.committedDuration === undefined ? null : daysOf(f.committedDuration),
+    committed_unit: f.committedDuration?.unit ?? null,
+    statutory_value: f.statutoryDuration === undefined ? null : daysOf(f.statutoryDuration),
+    statutory_unit: f.statutoryDuration?.unit ?? null,
+    receipt_due_at: f.receiptDueAt ?? null,
+    resolved_at: r?.resolvedAt ?? null,
+    electronic_result: r?.electronic ?? null,
+    timeliness_day: r?.timelinessDay ?? null,
+    timeliness_minute: r?.timelinessMinute ?? null,
+    working_days_used: r?.workingDaysUsed ?? null,
+    working_days_before_statutory_due: r?.workingDaysBeforeStatutoryDue ?? null,
+    late_apologised: r?.apologised ?? null,
+    returned_at: f.returnedAt ?? null,
+    return_method: f.returnMethod ?? null,
+    supplement_rounds: f.supplementRounds,
+    paused_working_days: f.pausedWorkingDays,
+    paused_ms: f.pausedMs,
+    held_agency: f.held.agency,
+    held_partner_agency: f.held['partner-agency'],
+    held_citizen: f.held.citizen,
+    held_payment: f.held.payment,
+    held_other_excluded: f.held['other-excluded'],
+    trips_baseline: trips.baseline,
+    trips_actual: trips.actual,
+    apologised_at: f.apologisedAt ?? null,
+    at_risk_at: f.atRiskAt ?? null,
+    rating: f.rating ?? null,
+    rated_at: f.ratedAt ?? null,
+    has_pauses: f.pauses.length > 0,
+    deadlines: f.deadlines,
+    pauses: f.pauses,
+    facts: f,
+  };
 }
 
 /** A same-day procedure counts as 1 day, as the registry's read model does. */
@@ -163,50 +216,65 @@ function daysOf(duration: NonNullable<DossierFacts['committedDuration']>): numbe
   return duration.unit === 'same-day' ? 1 : duration.value;
 }
 
-const COLUMNS = [
-  'stream_id',
-  'dossier_id',
-  'procedure_code',
-  'procedure_version',
-  'agency_code',
-  'channel',
-  'online_level',
-  'online_payment',
-  'received_at',
-  'ended_at',
-  'outcome',
-  'legal_regime',
-  'committed_value',
-  'committed_unit',
-  'statutory_value',
-  'statutory_unit',
-  'receipt_due_at',
-  'resolved_at',
-  'electronic_result',
-  'timeliness_day',
-  'timeliness_minute',
-  'working_days_used',
-  'working_days_before_statutory_due',
-  'late_apologised',
-  'returned_at',
-  'return_method',
-  'supplement_rounds',
-  'paused_working_days',
-  'paused_ms',
-  'held_agency',
-  'held_partner_agency',
-  'held_citizen',
-  'held_payment',
-  'held_other_excluded',
-  'trips_baseline',
-  'trips_actual',
-  'apologised_at',
-  'at_risk_at',
-  'rating',
-  'rated_at',
-  'has_pauses',
-  'deadlines',
-  'pauses',
-  'facts',
-] as const;
-const JSONB_COLUMNS: ReadonlySet<string> = new Set(['deadlines', 'pauses', 'facts']);
+/** The facts table's columns and their types (migration 1763780000900). */
+const FACT_COLUMNS = {
+  stream_id: 'text',
+  dossier_id: 'text',
+  procedure_code: 'text',
+  procedure_version: 'integer',
+  agency_code: 'text',
+  channel: 'text',
+  online_level: 'text',
+  online_payment: 'boolean',
+  received_at: 'timestamptz',
+  ended_at: 'timestamptz',
+  outcome: 'text',
+  legal_regime: 'text',
+  committed_value: 'double precision',
+  committed_unit: 'text',
+  statutory_value: 'double precision',
+  statutory_unit: 'text',
+  receipt_due_at: 'timestamptz',
+  resolved_at: 'timestamptz',
+  electronic_result: 'boolean',
+  timeliness_day: 'text',
+  timeliness_minute: 'text',
+  working_days_used: 'double precision',
+  working_days_before_statutory_due: 'double precision',
+  late_apologised: 'boolean',
+  returned_at: 'timestamptz',
+  return_method: 'text',
+  supplement_rounds: 'integer',
+  paused_working_days: 'double precision',
+  paused_ms: 'bigint',
+  held_agency: 'double precision',
+  held_partner_agency: 'double precision',
+  held_citizen: 'double precision',
+  held_payment: 'double precision',
+  held_other_excluded: 'double precision',
+  trips_baseline: 'integer',
+  trips_actual: 'integer',
+  apologised_at: 'timestamptz',
+  at_risk_at: 'timestamptz',
+  rating: 'smallint',
+  rated_at: 'timestamptz',
+  has_pauses: 'boolean',
+  deadlines: 'jsonb',
+  pauses: 'jsonb',
+  facts: 'jsonb',
+} as const;
+
+/** The daily counts' dimensions and counters (migration 1763780000910); counters a row lacks are 0. */
+const COUNT_COLUMNS: Readonly<Record<string, string>> = {
+  agency_code: 'text',
+  procedure_code: 'text',
+  procedure_version: 'integer',
+  channel: 'text',
+  online_level: 'text',
+  day: 'date',
+  ...Object.fromEntries(DAILY_COUNT_COLUMNS.map((c) => [c, 'integer'])),
+};
+
+function isCountColumn(column: string): boolean {
+  return (DAILY_COUNT_COLUMNS as readonly string[]).includes(column);
+}

@@ -132,4 +132,13 @@ describe('dossier read models', () => {
     await rebuildProjection(db.dataSource, store, projection, { batchSize: 3 });
     expect(await snapshot()).toEqual(live);
   });
+
+  it('gives the same rows whether events come one at a time or all in one batch (changes folded per dossier)', async () => {
+    await rebuildProjection(db.dataSource, store, projection, { batchSize: 1 });
+    const oneByOne = await snapshot();
+    await rebuildProjection(db.dataSource, store, projection, { batchSize: 10_000 });
+    const oneBatch = await snapshot();
+    expect(oneBatch.timeline.length).toBeGreaterThan(oneBatch.views.length);
+    expect(oneBatch).toEqual(oneByOne);
+  });
 });

@@ -7,7 +7,7 @@
 // fixtures, foreign tools) are skipped rather than allowed to wedge the projection: a stream only gets rows
 // once a well-formed DossierSubmitted opened it.
 import type { QueryRunner } from 'typeorm';
-import type { Projection, RecordedEvent } from '@tthc/event-store';
+import { columnList, recordsetOf, type Projection, type RecordedEvent } from '@tthc/event-store';
 import type { ApplicantDetails, DossierEvent, DossierSubmitted } from '../../domain/dossier';
 import { DOSSIER_STREAM_TYPE, dossierIdOf } from '../../application/dossier-stream';
 import { maskName, verificationHashes } from '../../application/personal-data';
@@ -53,47 +53,76 @@ export class DossierReadModelProjection implements Projection {
   readonly streamTypes = [DOSSIER_STREAM_TYPE];
   readonly tables = ['dossier_views', 'dossier_timeline'];
 
-  async apply(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
-    const id = dossierIdOf(recorded.streamId);
-    const event = { type: recorded.type, data: recorded.data } as DossierEvent;
-    if (event.type === 'DossierSubmitted') {
-      if (!isWellFormedSubmission(event.data)) return;
-      await this.insert(id, event.data, recorded, runner);
-    } else {
-      const known = (await runner.query('SELECT 1 FROM dossier_views WHERE id = $1', [id])) as unknown[];
-      if (known.length === 0) return;
-      const changes = this.changes(event);
-      if (changes === undefined) return;
-      await this.update(id, changes, recorded, runner);
-    }
-    await this.timeline(id, event, recorded, runner);
+  apply(recorded: RecordedEvent, runner: QueryRunner): Promise<void> {
+    return this.applyBatch([recorded], runner);
   }
 
-  private async insert(
-    id: string,
-    d: DossierSubmitted['data'],
-    recorded: RecordedEvent,
-    runner: QueryRunner,
-  ): Promise<void> {
+  /**
+   * Per batch: one insert of the new dossiers, one read of which dossiers exist, one update per dossier
+   * with the changes of all its events folded in order, and one insert of every timeline row.
+   */
+  async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    const opened = events.filter((e) => e.type === 'DossierSubmitted' && isWellFormedSubmission(e.data));
+    const openedSet = new Set(opened);
+    await this.insert(opened, runner);
+    const others = events.filter((e) => e.type !== 'DossierSubmitted');
+    const known = await this.existing([...new Set(others.map((e) => dossierIdOf(e.streamId)))], runner);
+    for (const e of opened) known.add(dossierIdOf(e.streamId));
+    const shown = events.filter(
+      (e) => known.has(dossierIdOf(e.streamId)) && (e.type !== 'DossierSubmitted' || openedSet.has(e)),
+    );
+    const folded = new Map<string, FoldedChanges>();
+    for (const recorded of shown) {
+      if (recorded.type === 'DossierSubmitted') continue;
+      const changes = this.changes({ type: recorded.type, data: recorded.data } as DossierEvent);
+      if (changes === undefined) continue;
+      const id = dossierIdOf(recorded.streamId);
+      folded.set(id, foldChanges(folded.get(id), changes, recorded));
+    }
+    for (const [id, changes] of folded) await this.update(id, changes, runner);
+    await this.timeline(shown, runner);
+  }
+
+  private async existing(ids: string[], runner: QueryRunner): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await runner.query('SELECT id FROM dossier_views WHERE id = ANY($1::text[])', [ids])) as {
+      id: string;
+    }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async insert(opened: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    if (opened.length === 0) return;
+    const rows = opened.map((recorded) => {
+      const id = dossierIdOf(recorded.streamId);
+      const d = recorded.data as DossierSubmitted['data'];
+      const [masked, applicant, hashes] = applicantColumns(id, d.applicant);
+      return {
+        id,
+        procedure_code: d.procedureCode,
+        procedure_version: d.procedureVersion,
+        agency_code: d.agencyCode,
+        channel: d.channel,
+        online_level: d.onlineLevel,
+        online_service_level: String(d.onlineServiceLevel),
+        submitted_at: d.submittedAt,
+        applicant_name_masked: masked,
+        applicant: JSON.parse(applicant) as unknown,
+        verification_hashes: hashes,
+        updated_at: recorded.occurredAt,
+        version: recorded.streamVersion,
+      };
+    });
     await runner.query(
       `INSERT INTO dossier_views (id, procedure_code, procedure_version, agency_code, current_agency, channel,
          online_level, online_service_level, status, workflow_state, submitted_at, applicant_name_masked, applicant,
          verification_hashes, updated_at, version)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, 'submitted', 'submitted', $8, $9, $10::jsonb, $11::text[], $12, $13)
+       SELECT r.id, r.procedure_code, r.procedure_version, r.agency_code, r.agency_code, r.channel, r.online_level,
+         r.online_service_level, 'submitted', 'submitted', r.submitted_at, r.applicant_name_masked, r.applicant,
+         r.verification_hashes, r.updated_at, r.version
+       FROM ${recordsetOf(NEW_VIEW_COLUMNS, 1)}
        ON CONFLICT (id) DO NOTHING`,
-      [
-        id,
-        d.procedureCode,
-        d.procedureVersion,
-        d.agencyCode,
-        d.channel,
-        d.onlineLevel,
-        String(d.onlineServiceLevel),
-        d.submittedAt,
-        ...applicantColumns(id, d.applicant),
-        recorded.occurredAt,
-        recorded.streamVersion,
-      ],
+      [JSON.stringify(rows)],
     );
   }
 
@@ -220,14 +249,9 @@ export class DossierReadModelProjection implements Projection {
     }
   }
 
-  private async update(
-    id: string,
-    changes: Record<string, Value>,
-    recorded: RecordedEvent,
-    runner: QueryRunner,
-  ): Promise<void> {
-    const params: unknown[] = [id, recorded.occurredAt, recorded.streamVersion];
-    const sets = Object.entries(changes).map(([column, value]) => {
+  private async update(id: string, folded: FoldedChanges, runner: QueryRunner): Promise<void> {
+    const params: unknown[] = [id, folded.updatedAt, folded.version];
+    const sets = Object.entries(folded.columns).map(([column, value]) => {
       if (isSql(value)) return `${column} = ${value.sql}`;
       params.push(value ?? null);
       return `${column} = $${params.length}`;
@@ -238,32 +262,84 @@ export class DossierReadModelProjection implements Projection {
     );
   }
 
-  private async timeline(
-    id: string,
-    event: DossierEvent,
-    recorded: RecordedEvent,
-    runner: QueryRunner,
-  ): Promise<void> {
-    const { label, details } = describeEvent(event);
-    const actor = recorded.metadata.actor;
+  private async timeline(shown: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    if (shown.length === 0) return;
+    const rows = shown.map((recorded) => {
+      const { label, details } = describeEvent({ type: recorded.type, data: recorded.data } as DossierEvent);
+      const actor = recorded.metadata.actor;
+      return {
+        event_id: recorded.eventId,
+        dossier_id: dossierIdOf(recorded.streamId),
+        stream_version: recorded.streamVersion,
+        event_type: recorded.type,
+        occurred_at: recorded.occurredAt,
+        actor_id: actor?.id ?? null,
+        actor_role: actor?.role ?? null,
+        actor_agency: actor?.agency ?? null,
+        label_vi: label.vi,
+        label_en: label.en,
+        details,
+      };
+    });
     await runner.query(
-      `INSERT INTO dossier_timeline (event_id, dossier_id, stream_version, event_type, occurred_at, actor_id,
-         actor_role, actor_agency, label_vi, label_en, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
+      `INSERT INTO dossier_timeline (${columnList(TIMELINE_COLUMNS)})
+       SELECT ${columnList(TIMELINE_COLUMNS, 'r')} FROM ${recordsetOf(TIMELINE_COLUMNS, 1)}
        ON CONFLICT (event_id) DO NOTHING`,
-      [
-        recorded.eventId,
-        id,
-        recorded.streamVersion,
-        recorded.type,
-        recorded.occurredAt,
-        actor?.id ?? null,
-        actor?.role ?? null,
-        actor?.agency ?? null,
-        label.vi,
-        label.en,
-        JSON.stringify(details),
-      ],
+      [JSON.stringify(rows)],
     );
   }
+}
+
+const NEW_VIEW_COLUMNS = {
+  id: 'text',
+  procedure_code: 'text',
+  procedure_version: 'integer',
+  agency_code: 'text',
+  channel: 'text',
+  online_level: 'text',
+  online_service_level: 'text',
+  submitted_at: 'timestamptz',
+  applicant_name_masked: 'text',
+  applicant: 'jsonb',
+  verification_hashes: 'text[]',
+  updated_at: 'timestamptz',
+  version: 'integer',
+};
+
+const TIMELINE_COLUMNS = {
+  event_id: 'uuid',
+  dossier_id: 'text',
+  stream_version: 'integer',
+  event_type: 'text',
+  occurred_at: 'timestamptz',
+  actor_id: 'text',
+  actor_role: 'text',
+  actor_agency: 'text',
+  label_vi: 'text',
+  label_en: 'text',
+  details: 'jsonb',
+};
+
+/** The changes of a dossier's events in one batch, as one update: later events win, column by column. */
+interface FoldedChanges {
+  readonly columns: Record<string, Value>;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+function foldChanges(
+  before: FoldedChanges | undefined,
+  changes: Record<string, Value>,
+  recorded: RecordedEvent,
+): FoldedChanges {
+  const columns = { ...before?.columns };
+  for (const [column, value] of Object.entries(changes)) {
+    const earlier = columns[column];
+    // Back to active from a state set earlier in this batch: the row does not hold that state yet.
+    columns[column] =
+      value === BACK_TO_ACTIVE && typeof earlier === 'string'
+        ? earlier.replace(/\.[^.]*$/, '.active')
+        : value;
+  }
+  return { columns, updatedAt: recorded.occurredAt, version: recorded.streamVersion };
 }
