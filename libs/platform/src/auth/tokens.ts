@@ -48,18 +48,43 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   };
 }
 
+/** Tokens remembered at most; an integration or a busy official sends the same one with every request. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class TokenVerifier {
   private readonly remoteKeys?: JWTVerifyGetKey;
+  /**
+   * Tokens that verified, until their expiry. Checking the signature again on every request took about 7%
+   * of the engine's CPU under load (the benchmark's profile); the token string, signature included, is
+   * the key, so a cached answer is one the signature check already gave.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(
     private readonly auth: AuthConfig,
     private readonly localSecret: Uint8Array | undefined,
+    private readonly now: () => number = Date.now,
   ) {
     if (auth.jwks) this.remoteKeys = createRemoteJWKSet(new URL(auth.jwks.url));
   }
 
   /** @throws InvalidCredentials for any token that does not verify against a trusted issuer. */
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached !== undefined) {
+      if (this.now() < cached.expiresAtMs) return cached.principal;
+      this.verified.delete(token);
+    }
+    const { principal, expiresAtMs } = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // The oldest entry goes first (a Map iterates in insertion order).
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, expiresAtMs });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; expiresAtMs: number }> {
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
@@ -73,18 +98,20 @@ export class TokenVerifier {
           algorithms: ['HS256'],
           issuer: this.auth.jwtIssuer,
           requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(this.now()),
           ...(audience ? { audience } : {}),
         });
-        return principalFromClaims(payload);
+        return { principal: principalFromClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
       }
       if (this.remoteKeys && this.auth.jwks && algorithm && JWKS_ALGORITHMS.includes(algorithm)) {
         const { payload } = await jwtVerify(token, this.remoteKeys, {
           algorithms: JWKS_ALGORITHMS,
           issuer: this.auth.jwks.issuer,
           requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(this.now()),
           ...(audience ? { audience } : {}),
         });
-        return principalFromClaims(payload);
+        return { principal: principalFromClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
       }
     } catch (error) {
       if (error instanceof InvalidCredentials) throw error;

@@ -54,6 +54,19 @@ describe('bearer tokens of the local issuer', () => {
     await expect(verifier.verify(await token())).rejects.toBeInstanceOf(InvalidCredentials);
   });
 
+  it('given a token verified once, answers from memory until its expiry, then refuses it', async () => {
+    let now = Date.now();
+    const cached = new TokenVerifier(auth(), SECRET, () => now);
+    const checks = jest.spyOn(cached as unknown as { verifySignature: () => unknown }, 'verifySignature');
+    const token = await mintToken(SECRET, specialist, { issuer: 'tthc-engine', ttlSeconds: 60 });
+    await expect(cached.verify(token)).resolves.toEqual(specialist);
+    await expect(cached.verify(token)).resolves.toEqual(specialist);
+    expect(checks).toHaveBeenCalledTimes(1);
+    now += 61_000;
+    await expect(cached.verify(token)).rejects.toBeInstanceOf(InvalidCredentials);
+    expect(checks).toHaveBeenCalledTimes(2);
+  });
+
   it('requires the audience when one is configured', async () => {
     const strict = new TokenVerifier(auth({ jwtAudience: 'tthc-api' }), SECRET);
     const without = await mintToken(SECRET, specialist, { issuer: 'tthc-engine', ttlSeconds: 60 });
