@@ -272,19 +272,29 @@ export class AllowedActionDto {
   target!: string | null;
 }
 
+/**
+ * A 409 of a dossier action. The members below come with `dossier-action-not-allowed`; the one-stop rules'
+ * refusals (apology-too-late, completion-already-requested, ...) carry their own members instead.
+ */
 export class ActionNotAllowedProblemDto extends DossierProblemDto {
-  @ApiProperty({ example: 'APPROVE' })
-  action!: string;
-  @ApiProperty({ example: 'received', description: 'The dossier’s current workflow state' })
-  state!: string;
-  @ApiProperty({ example: 'leader' })
-  role!: string;
-  @ApiProperty({ enum: ['unknown-state', 'not-available', 'role-not-allowed', 'guard-not-satisfied'] })
-  reason!: string;
-  @ApiProperty({ type: [String], example: ['TRANSFER', 'WITHDRAW'], description: 'Allowed now, this role' })
-  allowedActions!: string[];
-  @ApiProperty({ type: [AllowedActionDto] })
-  allowed!: AllowedActionDto[];
-  @ApiProperty()
-  messageVi!: string;
+  @ApiPropertyOptional({ example: 'APPROVE' })
+  action?: string;
+  @ApiPropertyOptional({ example: 'received', description: 'The dossier’s current workflow state' })
+  state?: string;
+  @ApiPropertyOptional({ example: 'leader' })
+  role?: string;
+  @ApiPropertyOptional({
+    enum: ['unknown-state', 'not-available', 'role-not-allowed', 'guard-not-satisfied'],
+  })
+  reason?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['TRANSFER', 'WITHDRAW'],
+    description: 'Allowed now, this role',
+  })
+  allowedActions?: string[];
+  @ApiPropertyOptional({ type: [AllowedActionDto] })
+  allowed?: AllowedActionDto[];
+  @ApiPropertyOptional()
+  messageVi?: string;
 }

@@ -492,7 +492,10 @@ export type DirectoryProblemDto = {
    * The request path
    */
   instance?: string;
-  errors: Array<RecordProblemDto>;
+  /**
+   * Every rule the record breaks
+   */
+  errors?: Array<RecordProblemDto>;
 };
 
 export type UpdateAgencyDto = {
@@ -779,19 +782,19 @@ export type ActionNotAllowedProblemDto = {
    */
   detailVi?: string;
   instance?: string;
-  action: string;
+  action?: string;
   /**
    * The dossier’s current workflow state
    */
-  state: string;
-  role: string;
-  reason: 'unknown-state' | 'not-available' | 'role-not-allowed' | 'guard-not-satisfied';
+  state?: string;
+  role?: string;
+  reason?: 'unknown-state' | 'not-available' | 'role-not-allowed' | 'guard-not-satisfied';
   /**
    * Allowed now, this role
    */
-  allowedActions: Array<string>;
-  allowed: Array<AllowedActionDto>;
-  messageVi: string;
+  allowedActions?: Array<string>;
+  allowed?: Array<AllowedActionDto>;
+  messageVi?: string;
 };
 
 export type ApplicantViewDto = {
@@ -2507,7 +2510,7 @@ export type AgenciesControllerRegisterErrors = {
    */
   415: Problem;
   /**
-   * The record breaks a rule (periods, references to unknown agencies or units), all listed
+   * The record breaks a rule (periods, references to unknown agencies or units), all listed in `errors`. Also: an Idempotency-Key reused for another request (no `errors`).
    */
   422: DirectoryProblemDto;
   /**
@@ -2620,7 +2623,7 @@ export type AgenciesControllerUpdateErrors = {
    */
   415: Problem;
   /**
-   * The record breaks a rule (periods, references to unknown agencies or units), all listed
+   * The record breaks a rule (periods, references to unknown agencies or units), all listed in `errors`. Also: an Idempotency-Key reused for another request (no `errors`).
    */
   422: DirectoryProblemDto;
   /**
@@ -2692,7 +2695,7 @@ export type AgenciesControllerDissolveErrors = {
    */
   415: Problem;
   /**
-   * The record breaks a rule (periods, references to unknown agencies or units), all listed
+   * The record breaks a rule (periods, references to unknown agencies or units), all listed in `errors`. Also: an Idempotency-Key reused for another request (no `errors`).
    */
   422: DirectoryProblemDto;
   /**

@@ -80,7 +80,8 @@ export const ApiInvalidRecord = () =>
   ApiResponse({
     status: 422,
     type: DirectoryProblemDto,
-    description: 'The record breaks a rule (periods, references to unknown agencies or units), all listed',
+    description:
+      'The record breaks a rule (periods, references to unknown agencies or units), all listed in `errors`. Also: an Idempotency-Key reused for another request (no `errors`).',
   });
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -81,6 +81,7 @@ export class RecordProblemDto {
 }
 
 export class DirectoryProblemDto extends ProblemDto {
-  @ApiProperty({ type: [RecordProblemDto] })
-  errors!: RecordProblemDto[];
+  /** Absent when the 422 is a reused Idempotency-Key (the same status for another reason; found by schemathesis). */
+  @ApiPropertyOptional({ type: [RecordProblemDto], description: 'Every rule the record breaks' })
+  errors?: RecordProblemDto[];
 }
