@@ -45,6 +45,31 @@ describe('PostgresEventStore', () => {
     expect(read[0].occurredAt.toISOString()).toBe('2026-03-02T02:00:00.000Z');
   });
 
+  it('stores text exactly on either path (alone: escaped literals; in a transaction: parameters)', async () => {
+    const tricky = {
+      quote: "it's O'Brien's \"form\"",
+      backslashes: 'C:\\hồ sơ\\n\\u0041 \\\\',
+      vietnamese: 'Nguyễn Thị Lan — xã Khánh Trung 🇻🇳',
+      sql: "'); DROP TABLE events; --",
+      dollar: '$1 $$ $tag$',
+    };
+    const alone = `dossier-it's-${randomUUID()}`;
+    const written = await store.append(alone, 'dossier', 'any', [event('DossierSubmitted', tricky)]);
+    expect(written.events[0]).toMatchObject({ streamId: alone, streamVersion: 1, data: tricky });
+    const joined = `dossier-${randomUUID()}`;
+    await withTransaction(db.dataSource, (runner) =>
+      store.append(joined, 'dossier', 0, [event('DossierSubmitted', tricky)], runner),
+    );
+    for (const id of [alone, joined]) {
+      const [read] = await store.readStream(id);
+      expect(read.data).toEqual(tricky);
+      expect(read.recordedAt).toBeInstanceOf(Date);
+    }
+    expect(written.events[0].recordedAt.getTime()).toBe(
+      (await store.readStream(alone))[0].recordedAt.getTime(),
+    );
+  });
+
   it('refuses a stale or too-new expected version with a typed conflict and writes nothing', async () => {
     const id = `dossier-${randomUUID()}`;
     await store.append(id, 'dossier', 0, [event('DossierSubmitted', {})]);
