@@ -96,10 +96,14 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  /** Consumers and the relay finish their batch in flight before the database goes away. */
+  /**
+   * Consumers and the relay finish their batch in flight before the database goes away. All at once: a
+   * Kafka consumer's disconnect waits out its fetch in flight (up to 5 s), and one after the other the
+   * seven projections' consumers made a projector take half a minute to stop.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const stop of this.stoppers.reverse()) await stop().catch(() => undefined);
-    this.stoppers.length = 0;
+    const stoppers = this.stoppers.splice(0);
+    await Promise.all(stoppers.map((stop) => stop().catch(() => undefined)));
   }
 }
 
