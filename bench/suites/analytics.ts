@@ -74,12 +74,12 @@ async function fill(url: string, target: number, spreadDays: number, say: (line:
     ).rows.map((r) => r.code);
     const agencies = communes.length > 0 ? communes : ['000.31.18.H56'];
     // What each template dossier adds to the daily counts, by the projection's own rule.
-    await c.query('CREATE TEMP TABLE template_changes (stream_id text, col text, day date, delta int)');
+    await c.query('CREATE TEMP TABLE template_changes (stream_id text, col text, day date, delta numeric)');
     const changes = templates.flatMap((t) =>
       dailyContributions(t.facts).map((d) => [t.stream_id, d.column, d.day, d.delta]),
     );
     await c.query(
-      `INSERT INTO template_changes SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::int[])`,
+      `INSERT INTO template_changes SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::numeric[])`,
       [
         changes.map((x) => x[0]),
         changes.map((x) => x[1]),

@@ -9,6 +9,7 @@ import {
 import { AsyncApiController } from '@tthc/messaging';
 import {
   AnalyticsDailyCounts1763780000910,
+  AnalyticsDailySavings1763780004000,
   AnalyticsFacts1763780000900,
   AnalyticsModule,
   DossierFactsProjection,
@@ -45,6 +46,7 @@ export const ALL_MIGRATIONS = [
   AnalyticsDailyCounts1763780000910,
   Webhooks1763780001000,
   ApiKeys1763780003000,
+  AnalyticsDailySavings1763780004000,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,

@@ -7,6 +7,7 @@ export * from './domain';
 export { AnalyticsModule } from './analytics.module';
 export { AnalyticsFacts1763780000900 } from './infrastructure/migrations/1763780000900-analytics-facts';
 export { AnalyticsDailyCounts1763780000910 } from './infrastructure/migrations/1763780000910-analytics-daily-counts';
+export { AnalyticsDailySavings1763780004000 } from './infrastructure/migrations/1763780004000-analytics-daily-savings';
 export { DossierFactsProjection } from './infrastructure/projections/dossier-facts.projection';
 export {
   AnalyticsReports,

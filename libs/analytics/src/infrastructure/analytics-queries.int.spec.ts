@@ -13,6 +13,7 @@ import { dossier, type DossierHistory } from '../domain/testing/dossier-history'
 import type { DossierFacts } from '../domain/dossier-facts';
 import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
 import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
+import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
 import { queryIi06a, queryProcessingTime, queryTimeSavings, queryWatermark } from './analytics-queries';
 
@@ -114,6 +115,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       AgencyDirectory1763780000210,
       AnalyticsFacts1763780000900,
       AnalyticsDailyCounts1763780000910,
+      AnalyticsDailySavings1763780004000,
     ]);
     store = new PostgresEventStore(db.dataSource);
     for (const h of all) {
@@ -222,6 +224,23 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       tripsActual: reference.tripsActual,
       travelDaysSaved: reference.travelDaysSaved,
     });
+  });
+
+  it('fills the time-savings sums of existing daily rows in the migration as the projection does', async () => {
+    const sums = () =>
+      db.dataSource.query(
+        `SELECT agency_code, day, procedure_code, procedure_version, channel, online_level, resolved,
+           saved_positive, saved_net, trips_baseline, trips_actual FROM analytics_daily_counts
+         ORDER BY agency_code, day, procedure_code, procedure_version, channel, online_level`,
+      ) as Promise<Record<string, unknown>[]>;
+    const projected = await sums();
+    expect(projected.filter((r) => Number(r.resolved) > 0).length).toBeGreaterThan(5);
+    const migration = new AnalyticsDailySavings1763780004000();
+    await withRunner(async (r) => {
+      await migration.down(r);
+      await migration.up(r);
+    });
+    expect(await sums()).toEqual(projected);
   });
 
   it('stamps the events applied, and a rebuild from zero gives identical rows and stamp', async () => {

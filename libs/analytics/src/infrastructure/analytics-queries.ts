@@ -407,22 +407,24 @@ export async function queryTimeSavings(
 ): Promise<TimeSavingsRow[]> {
   const sql = new Sql();
   const override = sql.param(tripCostDays ?? null);
-  resolvedIn(sql, bounds);
+  // From the daily sums of the dossiers resolved each day (domain/daily-counts.ts): the same dossiers as
+  // "resolved, ended in [S, E)", since periods start and end at local midnight.
+  sql.and(`f.day >= ${sql.param(localDay(bounds.startMs))}::date`);
+  sql.and(`f.day < ${sql.param(localDay(bounds.endMs))}::date`);
+  sql.and('f.resolved > 0');
   applyFilters(sql, filters);
-  const g = sourceOf(sql, filters, grouping);
+  const g = sourceOf(sql, filters, grouping, 'analytics_daily_counts');
   // The trip cost of a dossier: the caller's, else the procedure version's for the dossier's locality (its
   // agency), else the procedure's default, else the agency's default, else 1 day.
   const tripCost = `coalesce(${override}::float8,
       (tv.definition->'tripCost'->'byLocality'->>per.agency_code)::float8,
       (tv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
   // Summed per procedure version and agency first, then multiplied by that pair's trip cost: the
-  // definition (a large jsonb) is read once per pair, not once per dossier.
+  // definition (a large jsonb) is read once per pair, not once per day.
   const rows = (await runner.query(
     `WITH per AS (
        SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, f.procedure_code, f.procedure_version, f.agency_code,
-         count(*)::int AS resolved,
-         sum(greatest(f.working_days_before_statutory_due, 0)::numeric) AS positive,
-         sum(f.working_days_before_statutory_due::numeric) AS net,
+         sum(f.resolved)::int AS resolved, sum(f.saved_positive) AS positive, sum(f.saved_net) AS net,
          sum(f.trips_baseline)::int AS baseline, sum(f.trips_actual)::int AS actual
        FROM ${g.from} ${sql.whereClause()}
        GROUP BY 1, 4, 5, 6

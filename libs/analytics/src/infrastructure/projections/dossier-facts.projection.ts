@@ -19,7 +19,7 @@ import {
 import { evolveFacts, type DossierFacts } from '../../domain/dossier-facts';
 import type { DossierEvent } from '../../domain/dossier-event-types';
 import { tripsOf } from '../../domain/time-savings';
-import { contributionChanges, DAILY_COUNT_COLUMNS } from '../../domain/daily-counts';
+import { contributionChanges, DAILY_COUNT_COLUMNS, DAILY_DECIMAL_COLUMNS } from '../../domain/daily-counts';
 
 /** The dossier context's stream type (kept as a constant: its module is not loaded here). */
 export const DOSSIER_STREAM_TYPE = 'dossier';
@@ -99,7 +99,9 @@ export class DossierFactsProjection implements Projection {
         };
         const key = JSON.stringify(dimensions);
         const row = byKey.get(key) ?? { ...dimensions };
-        row[change.column] = ((row[change.column] as number | undefined) ?? 0) + change.delta;
+        // Rounded like the contributions: 4 decimals, no binary remainder in the decimal sums.
+        row[change.column] =
+          Math.round((((row[change.column] as number | undefined) ?? 0) + change.delta) * 10_000) / 10_000;
         byKey.set(key, row);
       }
     }
@@ -264,7 +266,7 @@ const FACT_COLUMNS = {
   facts: 'jsonb',
 } as const;
 
-/** The daily counts' dimensions and counters (migration 1763780000910); counters a row lacks are 0. */
+/** The daily counts' dimensions and counters (migrations 1763780000910, 1763780004000); counters a row lacks are 0. */
 const COUNT_COLUMNS: Readonly<Record<string, string>> = {
   agency_code: 'text',
   procedure_code: 'text',
@@ -272,7 +274,9 @@ const COUNT_COLUMNS: Readonly<Record<string, string>> = {
   channel: 'text',
   online_level: 'text',
   day: 'date',
-  ...Object.fromEntries(DAILY_COUNT_COLUMNS.map((c) => [c, 'integer'])),
+  ...Object.fromEntries(
+    DAILY_COUNT_COLUMNS.map((c) => [c, DAILY_DECIMAL_COLUMNS.has(c) ? 'numeric' : 'integer']),
+  ),
 };
 
 function isCountColumn(column: string): boolean {
