@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@tthc/event-store';
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
-import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
+import { ALL_MIGRATIONS, ALL_PROJECTIONS } from '../../apps/engine/src/composition';
 
 const cli = resolve(__dirname, '../../dist/apps/engine/src/cli/rebuild-projections.js');
 
@@ -56,8 +56,13 @@ describe('npm run projections:rebuild', () => {
     expect(first.code).toBe(0);
     const rows = await snapshot();
     expect(rows).toHaveLength(1200);
+    // Every projection, three at a time (the default --parallel), each reported once.
     const second = run(['--all'], { DATABASE_URL: db.url });
     expect(second.code).toBe(0);
+    expect(second.stdout.match(/: rebuilt from /g)).toHaveLength(ALL_PROJECTIONS.length);
     expect(await snapshot()).toEqual(rows);
+    expect(run(['--all', '--parallel', '0'], { DATABASE_URL: db.url }).stderr).toContain(
+      '--parallel needs a whole number from 1 to 16',
+    );
   });
 });

@@ -14,12 +14,22 @@ Rebuilds read models from the event log (from position zero), with progress outp
   --all          rebuild every projection
   --list         list projections and the stream types they read
   --batch N      events per transaction (default: EVENT_BATCH_SIZE or 500)
+  --parallel N   projections rebuilt at the same time (default 3: while one waits for PostgreSQL, another
+                 decodes events; more than the cores gains nothing)
   -h, --help     this text
 
 The database is DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (default ./.data).`;
 
-function parseArgs(argv: string[]): { names: string[]; all: boolean; list: boolean; batch?: number } {
-  const out = { names: [] as string[], all: false, list: false, batch: undefined as number | undefined };
+interface Args {
+  names: string[];
+  all: boolean;
+  list: boolean;
+  batch?: number;
+  parallel: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { names: [], all: false, list: false, batch: undefined, parallel: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') {
@@ -28,11 +38,15 @@ function parseArgs(argv: string[]): { names: string[]; all: boolean; list: boole
     } else if (a === '--all') out.all = true;
     else if (a === '--list') out.list = true;
     else if (a === '--batch') out.batch = Number(argv[++i]);
+    else if (a === '--parallel') out.parallel = Number(argv[++i]);
     else if (a.startsWith('-')) throw new Error(`unknown option ${a} (see --help)`);
     else out.names.push(a);
   }
   if (out.batch !== undefined && (!Number.isInteger(out.batch) || out.batch < 1)) {
     throw new Error('--batch needs a positive whole number');
+  }
+  if (!Number.isInteger(out.parallel) || out.parallel < 1 || out.parallel > 16) {
+    throw new Error('--parallel needs a whole number from 1 to 16');
   }
   return out;
 }
@@ -53,7 +67,7 @@ async function main(): Promise<void> {
   const db = await openToolDatabase(say);
   try {
     const store = new PostgresEventStore(db.dataSource);
-    for (const projection of chosen) {
+    const rebuildOne = async (projection: Projection) => {
       const [{ total }] = (await db.dataSource.query(
         'SELECT count(*)::bigint AS total FROM events WHERE stream_type = ANY($1::text[])',
         [projection.streamTypes],
@@ -77,7 +91,13 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${projection.name}: rebuilt from ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`,
       );
-    }
+    };
+    // Each projection has its own tables, checkpoint and lock: they rebuild independently.
+    const queue = [...chosen];
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await rebuildOne(next);
+    };
+    await Promise.all(Array.from({ length: Math.min(args.parallel, chosen.length) }, worker));
   } finally {
     await db.close();
   }
