@@ -182,7 +182,6 @@ async function main(): Promise<void> {
         throw new Error("the analytics suite starts from the HTTP suite's database: run it with http");
       results.suites.analytics = await analyticsSuite(
         server,
-        source,
         args.smoke
           ? {
               dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 5_000),

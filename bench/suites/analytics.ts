@@ -1,6 +1,6 @@
 // Scenario 4: latency of the analytics reports (II.06a summary and time savings) over many dossiers.
 //
-// The dossiers: a simulated year of the sample district (`npm run simulate`: the procedure mix, channels,
+// The dossiers: in a database of their own, a simulated year of the sample district (`npm run simulate`: the procedure mix, channels,
 // supplement rounds, late results, withdrawals, refusals, about 4.5% carried over; through the historical
 // import), projected by the engine's own analytics projection, then cloned in SQL with new ids, moved back by
 // whole days and spread over the communes of the sample province until the table holds the requested number
@@ -16,6 +16,7 @@ import { Client } from 'pg';
 import { dailyContributions } from '../../libs/analytics/src/domain/daily-counts';
 import type { DossierFacts } from '../../libs/analytics/src/domain/dossier-facts';
 import { actorHeaders } from '../../libs/testing/src/actors';
+import { waitForSamples } from '../../libs/testing/src/engine-process';
 import type { PostgresServer } from '../support/postgres';
 import { runTool, startApp, type AppProcess } from '../support/processes';
 import { figure, quantile, round, type Figure } from '../support/stats';
@@ -174,13 +175,8 @@ async function latency(baseUrl: string, path: string, options: AnalyticsOptions)
 
 const SIMULATED_AGENCY = '000.00.18.H56';
 
-/** The simulated year through the historical import, into the bench database. */
+/** The simulated year through the historical import, into the bench database (the engine running). */
 async function simulate(url: string, dataDir: string, dossiers: number, say: (line: string) => void) {
-  // The HTTP suite's dossiers are nearly all still open: their facts are no template for a year's work.
-  await withClient(url, async (c) => {
-    await c.query('DELETE FROM analytics_dossier_facts');
-    await c.query('DELETE FROM analytics_daily_counts');
-  });
   const run = await runTool(
     'apps/engine/src/cli/simulate.js',
     ['--agency', SIMULATED_AGENCY, '--dossiers', String(dossiers), '--year', '2019', '--seed', '42'],
@@ -223,23 +219,25 @@ async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Prom
 
 export async function analyticsSuite(
   server: PostgresServer,
-  sourceDatabase: string,
   options: AnalyticsOptions,
   say: (line: string) => void,
 ): Promise<AnalyticsResult> {
-  const url = await server.createDatabase(DATABASE, sourceDatabase);
+  // A database of its own: the engine creates the schema and loads the sample catalogue, and the
+  // simulated year is the only history in it.
+  const url = await server.createDatabase(DATABASE);
   const dataDir = mkdtempSync(join(tmpdir(), 'tthc-bench-analytics-'));
-  const simulateSeconds = await simulate(url, dataDir, options.simulated, say);
   let engine: AppProcess | undefined;
   try {
     engine = await startApp('engine', {
       DATABASE_URL: url,
       LOG_LEVEL: 'warn',
-      LOAD_SAMPLES: 'false',
+      LOAD_SAMPLES: 'true',
       RATE_LIMIT: '1000000',
       DATA_DIR: dataDir,
       AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
     });
+    await waitForSamples(engine.baseUrl, undefined, 120_000);
+    const simulateSeconds = await simulate(url, dataDir, options.simulated, say);
     await projected(url, 600_000);
     const filled = await fill(url, options.dossiers, options.spreadDays, say);
     say(

@@ -10,6 +10,7 @@ import { AsyncApiController } from '@tthc/messaging';
 import {
   AnalyticsDailyCounts1763780000910,
   AnalyticsDailySavings1763780004000,
+  AnalyticsAwaitingCollection1763780004100,
   AnalyticsFacts1763780000900,
   AnalyticsModule,
   DossierFactsProjection,
@@ -47,6 +48,7 @@ export const ALL_MIGRATIONS = [
   Webhooks1763780001000,
   ApiKeys1763780003000,
   AnalyticsDailySavings1763780004000,
+  AnalyticsAwaitingCollection1763780004100,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,

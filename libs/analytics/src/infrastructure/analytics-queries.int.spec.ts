@@ -14,6 +14,7 @@ import type { DossierFacts } from '../domain/dossier-facts';
 import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
 import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
+import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
 import { queryIi06a, queryProcessingTime, queryTimeSavings, queryWatermark } from './analytics-queries';
 
@@ -116,6 +117,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       AnalyticsFacts1763780000900,
       AnalyticsDailyCounts1763780000910,
       AnalyticsDailySavings1763780004000,
+      AnalyticsAwaitingCollection1763780004100,
     ]);
     store = new PostgresEventStore(db.dataSource);
     for (const h of all) {

@@ -11,6 +11,7 @@ import type { TimelinessGranularity } from '../domain/dossier-event-types';
 import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
 import type { PeriodBounds } from '../domain/periods';
 import { openRange } from './migrations/1763780000910-analytics-daily-counts';
+import { collectionRange } from './migrations/1763780004100-analytics-awaiting-collection';
 
 export const GROUPINGS = [
   'none',
@@ -86,7 +87,14 @@ function sourceOf(
   grouping: Grouping,
   table = 'analytics_dossier_facts',
 ): Source {
-  const from = `${table} f ${REGISTRY_JOIN}`;
+  // The registry only where a field or a procedure name is needed: even a removable LEFT JOIN kept the
+  // planner from the partial indexes (a third of a second instead of milliseconds at a million dossiers).
+  const registry =
+    filters.field !== undefined ||
+    grouping === 'field' ||
+    grouping === 'procedure' ||
+    grouping === 'procedure-version';
+  const from = registry ? `${table} f ${REGISTRY_JOIN}` : `${table} f`;
   const plain = (key: string, vi = 'NULL', en = 'NULL'): Source => ({ from, key, vi, en });
   switch (grouping) {
     case 'none':
@@ -222,26 +230,45 @@ async function countOpen(
   )) as Record<string, unknown>[];
 }
 
+/**
+ * Resolved in [S, E) and not returned before E, in two parts that each have a narrow index (migration
+ * 1763780004100): never returned, and returned at or after E (a range of [ended_at, returned_at] holding E).
+ * A return before the resolution (never written by the decider) counts as returned, as it always did.
+ */
 async function countUncollected(
   runner: QueryRunner,
   bounds: PeriodBounds,
   filters: SliceFilters,
   grouping: Grouping,
 ): Promise<Record<string, unknown>[]> {
-  const sql = new Sql();
-  const S = sql.param(new Date(bounds.startMs).toISOString());
-  const E = sql.param(new Date(bounds.endMs).toISOString());
-  sql.and(`f.outcome = 'resolved'`);
-  sql.and(`f.ended_at >= ${S}::timestamptz`);
-  sql.and(`f.ended_at < ${E}::timestamptz`);
-  sql.and(`(f.returned_at IS NULL OR f.returned_at >= ${E}::timestamptz)`);
-  applyFilters(sql, filters);
-  const g = sourceOf(sql, filters, grouping);
-  return (await runner.query(
-    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS "resolvedNotCollected"
-     FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
-    sql.params,
-  )) as Record<string, unknown>[];
+  const part = async (condition: (E: string) => string) => {
+    const sql = new Sql();
+    const S = sql.param(new Date(bounds.startMs).toISOString());
+    const E = sql.param(new Date(bounds.endMs).toISOString());
+    sql.and(`f.outcome = 'resolved'`);
+    sql.and(condition(E));
+    sql.and(`f.ended_at >= ${S}::timestamptz`);
+    sql.and(`f.ended_at < ${E}::timestamptz`);
+    applyFilters(sql, filters);
+    const g = sourceOf(sql, filters, grouping);
+    return (await runner.query(
+      `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, count(*)::int AS "resolvedNotCollected"
+       FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
+      sql.params,
+    )) as Record<string, unknown>[];
+  };
+  const never = await part(() => 'f.returned_at IS NULL');
+  const later = await part(
+    (E) => `f.returned_at >= f.ended_at AND ${collectionRange('f.')} @> ${E}::timestamptz`,
+  );
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const row of [...never, ...later]) {
+    const key = row.key as string;
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, { ...row });
+    else seen.resolvedNotCollected = Number(seen.resolvedNotCollected) + Number(row.resolvedNotCollected);
+  }
+  return [...byKey.values()];
 }
 
 /** Fills the derived columns of II.06a from the counted ones. */
