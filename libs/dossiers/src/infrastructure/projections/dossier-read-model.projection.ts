@@ -14,14 +14,24 @@ import { maskName, verificationHashes } from '../../application/personal-data';
 import { describeEvent } from '../../application/timeline-labels';
 import { isSealedField } from '../personal-data/personal-data-protection';
 
-/** A column value, or a SQL expression over the row's current values. */
-type Value = unknown | { readonly sql: string };
-const sql = (expression: string) => ({ sql: expression });
-const isSql = (value: unknown): value is { sql: string } =>
-  typeof value === 'object' && value !== null && 'sql' in value && Object.keys(value).length === 1;
+/** Values computed from the row's current ones, by name, each for its column (the update writes the SQL). */
+const EXPRESSIONS = {
+  /** evolve's activeStateOf: `examine.waiting-for-citizen` → `examine.active`. */
+  'back-to-active': {
+    column: 'workflow_state',
+    sql: `regexp_replace(v.workflow_state, '\\.[^.]*$', '.active')`,
+  },
+  'own-agency': { column: 'current_agency', sql: 'v.agency_code' },
+} as const;
+type ExpressionName = keyof typeof EXPRESSIONS;
 
-/** evolve's activeStateOf: `examine.waiting-for-citizen` → `examine.active`. */
-const BACK_TO_ACTIVE = sql(`regexp_replace(workflow_state, '\\.[^.]*$', '.active')`);
+/** A column value, or a named expression over the row's current values. */
+type Value = unknown | { readonly expression: ExpressionName };
+const expression = (name: ExpressionName) => ({ expression: name });
+const isExpression = (value: unknown): value is { expression: ExpressionName } =>
+  typeof value === 'object' && value !== null && 'expression' in value && Object.keys(value).length === 1;
+
+const BACK_TO_ACTIVE = expression('back-to-active');
 
 function isWellFormedSubmission(data: unknown): data is DossierSubmitted['data'] {
   const d = data as Partial<DossierSubmitted['data']> | null;
@@ -79,7 +89,7 @@ export class DossierReadModelProjection implements Projection {
       const id = dossierIdOf(recorded.streamId);
       folded.set(id, foldChanges(folded.get(id), changes, recorded));
     }
-    for (const [id, changes] of folded) await this.update(id, changes, runner);
+    await this.update(folded, runner);
     await this.timeline(shown, runner);
   }
 
@@ -201,7 +211,7 @@ export class DossierReadModelProjection implements Projection {
         return {
           workflow_state: 'approved',
           current_step: null,
-          current_agency: sql('agency_code'),
+          current_agency: expression('own-agency'),
           step_due_at: null,
         };
       case 'ResolutionRefused':
@@ -249,16 +259,35 @@ export class DossierReadModelProjection implements Projection {
     }
   }
 
-  private async update(id: string, folded: FoldedChanges, runner: QueryRunner): Promise<void> {
-    const params: unknown[] = [id, folded.updatedAt, folded.version];
-    const sets = Object.entries(folded.columns).map(([column, value]) => {
-      if (isSql(value)) return `${column} = ${value.sql}`;
-      params.push(value ?? null);
-      return `${column} = $${params.length}`;
+  /**
+   * One statement for every dossier of the batch: each row names the columns it sets (`c`, literal values)
+   * and those it computes from the row (`e`, expression names); the others keep their values.
+   */
+  private async update(folded: ReadonlyMap<string, FoldedChanges>, runner: QueryRunner): Promise<void> {
+    if (folded.size === 0) return;
+    const rows = [...folded].map(([id, f]) => {
+      const c: Record<string, unknown> = {};
+      const e: Record<string, ExpressionName> = {};
+      for (const [column, value] of Object.entries(f.columns)) {
+        // A column changes() sets but the statement does not list would be dropped without a word.
+        if (CHANGED_COLUMNS[column] === undefined)
+          throw new Error(`dossier_views.${column} is not updatable`);
+        if (isExpression(value)) e[column] = value.expression;
+        else c[column] = value ?? null;
+      }
+      return { id, c, e, updated_at: f.updatedAt, version: f.version };
+    });
+    const sets = Object.entries(CHANGED_COLUMNS).map(([column, type]) => {
+      const computed = Object.entries(EXPRESSIONS)
+        .filter(([, x]) => x.column === column)
+        .map(([name, x]) => `WHEN r.e->>'${column}' = '${name}' THEN ${x.sql}`);
+      return `${column} = CASE WHEN r.c ? '${column}' THEN (r.c->>'${column}')::${type} ${computed.join(' ')} ELSE v.${column} END`;
     });
     await runner.query(
-      `UPDATE dossier_views SET ${sets.join(', ')}, updated_at = $2, version = $3 WHERE id = $1`,
-      params,
+      `UPDATE dossier_views v SET ${sets.join(', ')}, updated_at = r.updated_at, version = r.version
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, c jsonb, e jsonb, updated_at timestamptz, version integer)
+       WHERE v.id = r.id`,
+      [JSON.stringify(rows)],
     );
   }
 
@@ -304,6 +333,35 @@ const NEW_VIEW_COLUMNS = {
   verification_hashes: 'text[]',
   updated_at: 'timestamptz',
   version: 'integer',
+};
+
+/** The columns events change, with their types (migration 1763780000510). */
+const CHANGED_COLUMNS: Readonly<Record<string, string>> = {
+  status: 'text',
+  workflow_state: 'text',
+  outcome: 'text',
+  closed_at: 'timestamptz',
+  code: 'text',
+  received_at: 'timestamptz',
+  effective_received_at: 'timestamptz',
+  legal_regime: 'text',
+  due_at: 'timestamptz',
+  statutory_due_at: 'timestamptz',
+  appointment_at: 'timestamptz',
+  current_step: 'text',
+  current_agency: 'text',
+  step_due_at: 'timestamptz',
+  pause_kind: 'text',
+  paused_since: 'timestamptz',
+  supplement_rounds: 'integer',
+  resolved_at: 'timestamptz',
+  timeliness: 'text',
+  statutory_timeliness: 'text',
+  return_method: 'text',
+  apologised: 'boolean',
+  rescheduled: 'boolean',
+  rating: 'smallint',
+  at_risk: 'boolean',
 };
 
 const TIMELINE_COLUMNS = {
