@@ -7,7 +7,7 @@ import { createTestDatabase, describeWithKafka, type TestDatabase } from '@tthc/
 import { KafkaProjectionConsumer } from './kafka-projection-consumer';
 import { OutboxRelay, RELAY_SUBSCRIPTION } from './outbox-relay';
 import { provisionTopics } from './topic-provisioning';
-import { topicFor } from './topics';
+import { allTopics, topicFor } from './topics';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
@@ -77,6 +77,26 @@ describeWithKafka('outbox relay and Kafka projections', (brokers) => {
       quiet,
     );
   }
+
+  it('provisions topics from several processes at once, each returning only when every partition has a leader', async () => {
+    const prefix = `race${randomUUID().slice(0, 8)}`;
+    const racing = { ...config, topicPrefix: prefix, consumerGroup: `${prefix}-group` };
+    // Which call created which topic is a race of its own (Kafka answers "already exists" for a mix).
+    await Promise.all([1, 2, 3].map(() => provisionTopics(kafka, racing)));
+    const topics = allTopics(racing);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      for (const t of described) {
+        expect(t.partitions).toHaveLength(3);
+        expect(t.partitions.every((p) => p.leader >= 0)).toBe(true);
+      }
+      await admin.deleteTopics({ topics });
+    } finally {
+      await admin.disconnect();
+    }
+  });
 
   it('publishes CloudEvents that an independent KafkaJS consumer parses with the SDK, in order per dossier', async () => {
     const dossier = `dossier-${randomUUID()}`;
