@@ -133,6 +133,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
         })),
       );
     }
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 100);
   });
   afterAll(async () => {

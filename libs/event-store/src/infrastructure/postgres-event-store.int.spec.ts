@@ -70,6 +70,21 @@ describe('PostgresEventStore', () => {
     );
   });
 
+  it('tells when everything appended is readable: not while an older transaction is still open', async () => {
+    const older = db.dataSource.createQueryRunner();
+    await older.connect();
+    await older.startTransaction();
+    try {
+      await older.query('SELECT pg_current_xact_id()'); // an id older than the append's
+      await store.append(`dossier-${randomUUID()}`, 'dossier', 0, [event('DossierSubmitted', {})]);
+      await expect(store.waitUntilReadable(300)).rejects.toThrow('the log was not readable within 300 ms');
+    } finally {
+      await older.commitTransaction();
+      await older.release();
+    }
+    await expect(store.waitUntilReadable(5_000)).resolves.toBeUndefined();
+  });
+
   it('refuses a stale or too-new expected version with a typed conflict and writes nothing', async () => {
     const id = `dossier-${randomUUID()}`;
     await store.append(id, 'dossier', 0, [event('DossierSubmitted', {})]);

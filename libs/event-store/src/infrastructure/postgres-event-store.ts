@@ -334,6 +334,25 @@ export class PostgresEventStore {
     return rows.map((r) => this.toRecorded(r));
   }
 
+  /**
+   * Resolves once every event appended so far can be read from the log, that is once no transaction older
+   * than the newest event is still in flight anywhere on the server (readLog's rule). Tools and tests that
+   * append and then catch up at once use it: a long transaction of another database on the same server,
+   * such as a parallel test's, holds the log back meanwhile.
+   */
+  async waitUntilReadable(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ readable }] = (await this.db.query(
+        `SELECT coalesce((SELECT max(transaction_id) FROM events) < pg_snapshot_xmin(pg_current_snapshot()), true)
+           AS readable`,
+      )) as { readable: boolean }[];
+      if (readable) return;
+      if (Date.now() > deadline) throw new Error(`the log was not readable within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** The newest log position (visible or not yet safe to read), for lag metrics. */
   async headPosition(): Promise<LogPosition | undefined> {
     const rows = (await this.db.query(

@@ -110,6 +110,7 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     });
     await dossierEvents('P-ONCE', ['DossierSubmitted', 'DossierReceived', 'DossierTransferred']);
     await dossierEvents('P-OTHER', ['DossierSubmitted']);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 2);
     expect(await rows(hook.id)).toHaveLength(3);
     expect((await rows(other.id)).map((r) => r.stream_version)).toEqual([2]);
@@ -126,6 +127,7 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     secrets.push(hook.secret);
     const a = await dossierEvents('P-ORDER', ['DossierSubmitted', 'DossierReceived', 'DossierTransferred']);
     const b = await dossierEvents('P-ORDER', ['DossierSubmitted', 'ReceiptRefused']);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 100);
     const got = receiver;
     await drain(dispatcher(), () => got.received.length >= 5);
@@ -163,6 +165,7 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     secrets.push(hook.secret);
     const held = await dossierEvents('P-HOLD', ['DossierSubmitted', 'DossierReceived']);
     const free = await dossierEvents('P-HOLD', ['DossierSubmitted', 'DossierReceived']);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 100);
     const d = dispatcher();
     const got = receiver;
@@ -196,6 +199,7 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     const hook = await registrations.register(PORTAL, { url: receiver.url, procedureCode: 'P-DEAD' });
     secrets.push(hook.secret);
     const id = await dossierEvents('P-DEAD', ['DossierSubmitted', 'DossierReceived']);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 100);
     const d = dispatcher({ retryWindowMs: 300 });
     // Until both are dead-lettered (a fixed 1.5 s was too short on a busy machine), at most 20 s.
@@ -236,6 +240,7 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     expect(rotated.secret).not.toBe(hook.secret);
     secrets = [hook.secret]; // a receiver that has not switched yet
     await dossierEvents('P-ROTATE', ['DossierSubmitted']);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 100);
     const got = receiver;
     await drain(dispatcher(), () => got.received.length >= 1);

@@ -46,6 +46,7 @@ describe('dossier read models', () => {
       { type: 'DossierSubmitted', data: { note: 'x' }, metadata: {}, occurredAt: new Date() },
       { type: 'DossierReceived', data: { dueAt: 'not a date' }, metadata: {}, occurredAt: new Date() },
     ]);
+    await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 7);
   });
   afterAll(async () => {

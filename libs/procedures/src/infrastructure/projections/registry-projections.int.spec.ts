@@ -46,6 +46,7 @@ describe('registry projections', () => {
   const projections: Projection[] = [new ProcedureRegistryProjection(), new AgencyDirectoryProjection()];
 
   const catchUpAll = async () => {
+    await store.waitUntilReadable();
     for (const p of projections) await catchUp(db.dataSource, store, p, 100);
   };
   const rows = async (sql: string) => (await db.dataSource.query(sql)) as Record<string, unknown>[];
