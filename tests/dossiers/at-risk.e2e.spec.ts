@@ -31,7 +31,11 @@ describe('at-risk scheduler (real PostgreSQL, fake clock)', () => {
   let scheduler: AtRiskScheduler;
   let dossierId: string;
   let dueAt: Date;
-  const project = () => catchUp(db.dataSource, store, new DossierReadModelProjection(), 500);
+  // Once every append is readable: a parallel suite's transaction on the same server may hold the log back.
+  const project = async () => {
+    await store.waitUntilReadable();
+    return catchUp(db.dataSource, store, new DossierReadModelProjection(), 500);
+  };
   const eventTypes = async () =>
     (await store.readStream(dossierStreamId(dossierId))).map((event) => event.type);
 

@@ -35,6 +35,8 @@ describe('npm run projections:rebuild', () => {
         })),
       );
     }
+    // The rebuild replays what is readable: not held back by a parallel suite's transaction on the server.
+    await store.waitUntilReadable();
   });
   afterAll(() => db.drop());
 
