@@ -17,7 +17,7 @@ import { dailyContributions } from '../../libs/analytics/src/domain/daily-counts
 import type { DossierFacts } from '../../libs/analytics/src/domain/dossier-facts';
 import { actorHeaders } from '../../libs/testing/src/actors';
 import { waitForSamples } from '../../libs/testing/src/engine-process';
-import type { PostgresServer } from '../support/postgres';
+import { withClient, type PostgresServer } from '../support/postgres';
 import { runTool, startApp, type AppProcess } from '../support/processes';
 import { figure, quantile, round, type Figure } from '../support/stats';
 
@@ -204,16 +204,6 @@ async function projected(url: string, timeoutMs: number): Promise<void> {
     if (Number(behind) <= 0) return;
     if (Date.now() > deadline) throw new Error(`the analytics projection is ${behind} events behind`);
     await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
   }
 }
 

@@ -5,13 +5,12 @@
 // status certificate, and submitted/received dossiers), cloned in SQL with new dossier ids, event ids and
 // dossier codes until the log holds the requested number of events, then frozen as a template database.
 // Every measurement starts from a fresh copy of that template (CREATE DATABASE ... TEMPLATE).
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { LogNotifications, PostgresEventStore } from '@tthc/event-store';
 import { createKafka, OutboxRelay, provisionTopics, topicFor } from '@tthc/messaging';
 import { dataSourceOptions, type KafkaConfig } from '@tthc/platform';
 import { ALL_MIGRATIONS, ALL_PROJECTIONS } from '../../apps/engine/src/composition';
-import type { PostgresServer } from '../support/postgres';
+import { withClient, type PostgresServer } from '../support/postgres';
 import { runTool, startApp, type AppProcess } from '../support/processes';
 import { figure, median, ratio, round, sleep, type Figure } from '../support/stats';
 
@@ -28,16 +27,6 @@ export interface ProjectionOptions {
 }
 
 const TEMPLATE = 'bench_log_template';
-
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
 
 const projections = () => ALL_PROJECTIONS.map((P) => new P());
 

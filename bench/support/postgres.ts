@@ -24,6 +24,17 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return u.toString();
 }
 
+/** One short-lived connection to a database of the server, for a suite's own SQL. */
+export async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
 async function admin<T>(serverUrl: string, work: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await client.connect();
