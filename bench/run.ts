@@ -45,7 +45,9 @@ function parseArgs(argv: string[]): Args {
       process.stdout.write(
         `Usage: npm run bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out FILE]\n` +
           'Writes bench/results/<date>.json and BENCHMARKS.md (full runs of every suite only); --smoke writes\n' +
-          'bench/results/smoke.tmp.json.\n',
+          'bench/results/smoke.tmp.json.\n' +
+          'Sizes: BENCH_LOG_EVENTS (projection log, default 15000), BENCH_ANALYTICS_DOSSIERS (default 1000000),\n' +
+          'BENCH_ANALYTICS_SIMULATED (the simulated district year the analytics dossiers are cloned from, default 13000).\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a} (see --help)`);
@@ -183,7 +185,7 @@ async function main(): Promise<void> {
         args.smoke
           ? {
               dossiers: Number(process.env.BENCH_ANALYTICS_DOSSIERS ?? 5_000),
-              simulated: 300,
+              simulated: Number(process.env.BENCH_ANALYTICS_SIMULATED ?? 300),
               requests: 10,
               warmup: 2,
               spreadDays: 365,

@@ -242,7 +242,7 @@ export function renderReport(results: BenchResults, jsonPath: string): string {
     '',
     '- Every figure is the median of the runs listed beside it; ratios are between figures of this one run, measured side by side (runs alternate between contenders so background load hits them alike). Absolute numbers depend on the machine and its load; the ratios are the result.',
     '- Targets come from the issue (#9). A target not met is reported as not met, with the measured ratio; no baseline was tuned down.',
-    '- Reproduce with `npm run bench` (full) or `npm run bench -- --smoke` (every suite once on tiny sizes; CI runs it and asserts no times). `DATABASE_URL` selects the PostgreSQL server (else an embedded one), `KAFKA_BROKERS` the Kafka (else the Kafka suites are skipped), `BENCH_LOG_EVENTS` and `BENCH_ANALYTICS_DOSSIERS` the sizes.',
+    '- Reproduce with `npm run bench` (full) or `npm run bench -- --smoke` (every suite once on tiny sizes; CI runs it and asserts no times). `DATABASE_URL` selects the PostgreSQL server (else an embedded one), `KAFKA_BROKERS` the Kafka (else the Kafka suites are skipped), `BENCH_LOG_EVENTS`, `BENCH_ANALYTICS_DOSSIERS` and `BENCH_ANALYTICS_SIMULATED` (the simulated year the analytics clones come from) the sizes.',
     '',
   ];
   if (results.notes.length > 0) out.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');
