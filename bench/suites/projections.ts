@@ -27,6 +27,8 @@ export interface ProjectionOptions {
 }
 
 const TEMPLATE = 'bench_log_template';
+/** Fewer events than this are too few to time a projection by (the catalogue's projections). */
+export const MIN_TIMED_EVENTS = 1_000;
 
 const projections = () => ALL_PROJECTIONS.map((P) => new P());
 
@@ -113,11 +115,12 @@ export interface RebuildRun {
   readonly perProjection: { name: string; events: number; seconds: number; eventsPerSecond: number }[];
 }
 
-async function rebuild(server: PostgresServer, run: number): Promise<RebuildRun> {
+/** Rebuilds the named projections (every one when none is named) in one run of the CLI. */
+async function rebuild(server: PostgresServer, run: number, only: string[] = []): Promise<RebuildRun> {
   const name = `bench_rebuild_${run}`;
   const url = await server.createDatabase(name, TEMPLATE);
   try {
-    const out = await runTool('apps/engine/src/cli/rebuild-projections.js', ['--all'], {
+    const out = await runTool('apps/engine/src/cli/rebuild-projections.js', only.length > 0 ? only : ['--all'], {
       DATABASE_URL: url,
       LOG_LEVEL: 'warn',
     });
@@ -285,8 +288,10 @@ export interface ProjectionResult {
     readonly runs: RebuildRun[];
     readonly seconds: Figure;
     readonly peakRssMiB: Figure;
-    /** Median per projection over the runs. */
+    /** Median per projection over the runs: all of them rebuilt together, sharing one reading of the log. */
     readonly perProjection: { name: string; events: number; eventsPerSecond: number }[];
+    /** Median per projection rebuilt alone (the projections with at least MIN_TIMED_EVENTS events). */
+    readonly alone: { name: string; events: number; eventsPerSecond: number; runs: number[] }[];
     /** Events in the log over the rebuild's whole time: every event through every projection that reads it. */
     readonly logEventsPerSecond: number;
   };
@@ -321,6 +326,17 @@ export async function projectionSuite(
       eventsPerSecond: Math.round(median(of.map((p) => p?.eventsPerSecond ?? Number.NaN))),
     };
   });
+  // Each projection alone: what one projection applies from the log when it has the machine to itself.
+  const alone: ProjectionResult['rebuild']['alone'] = [];
+  for (const p of perProjection.filter((x) => x.events >= MIN_TIMED_EVENTS)) {
+    const rates: number[] = [];
+    for (let run = 0; run < options.rebuildRuns; run++) {
+      const one = await rebuild(server, run, [p.name]);
+      rates.push(one.perProjection[0]?.eventsPerSecond ?? Number.NaN);
+    }
+    alone.push({ name: p.name, events: p.events, eventsPerSecond: Math.round(median(rates)), runs: rates });
+    say(`rebuild of ${p.name} alone: ${alone[alone.length - 1].eventsPerSecond} events/s`);
+  }
   const seconds = figure(
     runs.map((r) => r.seconds),
     's',
@@ -336,6 +352,7 @@ export async function projectionSuite(
         'MiB',
       ),
       perProjection,
+      alone,
       logEventsPerSecond: Math.round(log.events / seconds.median),
     },
     skipped,

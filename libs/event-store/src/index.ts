@@ -9,6 +9,7 @@ export * from './subscriptions/projection';
 export * from './subscriptions/recordset';
 export * from './subscriptions/checkpoints';
 export * from './subscriptions/log-notifications';
+export * from './subscriptions/log-catch-up';
 export * from './subscriptions/log-subscription';
 export * from './subscriptions/rebuild';
 export * from './event-store.module';

@@ -1,6 +1,6 @@
-// Composes how events reach the read models in this process. Embedded mode: each projection tails
-// the Postgres log. Kafka mode: topics are provisioned, the outbox relay publishes (if enabled here)
-// and each projection consumes its topics in its own consumer group (if enabled here).
+// Composes how events reach the read models in this process. Embedded mode: the projections tail the
+// Postgres log through one reader. Kafka mode: topics are provisioned, the outbox relay publishes (if
+// enabled here) and each projection consumes its topics in its own consumer group (if enabled here).
 import {
   DynamicModule,
   Inject,
@@ -44,15 +44,14 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
     const kafkaConfig = this.config.kafka;
     if (!kafkaConfig) {
       if (!this.config.projectionsEnabled) return;
-      for (const projection of this.projections) {
-        const subscription = new LogSubscription(this.db, this.store, projection, this.notifications, {
-          batchSize: this.config.eventBatchSize,
-          pollIntervalMs: this.config.pollIntervalMs,
-          onError,
-        });
-        subscription.start();
-        this.stoppers.push(() => subscription.stop());
-      }
+      // One reader of the log for every projection of this process.
+      const subscription = new LogSubscription(this.db, this.store, this.projections, this.notifications, {
+        batchSize: this.config.eventBatchSize,
+        pollIntervalMs: this.config.pollIntervalMs,
+        onError: (projection, error) => this.logger.error(`projection ${projection} failed: ${String(error)}`),
+      });
+      subscription.start();
+      this.stoppers.push(() => subscription.stop());
       return;
     }
     const sink = { warn: (m: string) => this.logger.warn(m), error: (m: string) => this.logger.error(m) };

@@ -1,8 +1,8 @@
 // npm run projections:rebuild -- <name...> | --all | --list
-// Empties a projection's tables and replays the whole event log into it, printing progress. Safe
-// while the engine runs: batches and the live subscription are serialised per projection.
+// Empties the projections' tables and replays the whole event log into them, read once for all, printing
+// progress. Safe while the engine runs: batches and the live subscription are serialised per projection.
 import 'reflect-metadata';
-import { PostgresEventStore, rebuildProjection, type Projection } from '@tthc/event-store';
+import { PostgresEventStore, rebuildProjections, type Projection } from '@tthc/event-store';
 import { ConfigError } from '@tthc/platform';
 import { ALL_PROJECTIONS } from '../composition';
 import { openToolDatabase } from './database-for-tools';
@@ -13,12 +13,16 @@ Rebuilds read models from the event log (from position zero), with progress outp
   <projection>   name of a projection (see --list)
   --all          rebuild every projection
   --list         list projections and the stream types they read
-  --batch N      events per transaction (default: EVENT_BATCH_SIZE or 500)
-  --parallel N   projections rebuilt at the same time (default 3: while one waits for PostgreSQL, another
-                 decodes events; more than the cores gains nothing)
+  --batch N      log events per batch, each projection's share one transaction (default 2000: larger than
+                 the live EVENT_BATCH_SIZE, so a batch's fixed statements weigh less)
+  --parallel N   projections applying a batch at the same time (default 3; the log is read once for all
+                 of them, the next batch while this one is applied)
   -h, --help     this text
 
 The database is DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (default ./.data).`;
+
+/** Measured on a 325,000-event log: 2,000 took 15% less time than 500; 5,000 no less than 2,000. */
+const REBUILD_BATCH_SIZE = 2000;
 
 interface Args {
   names: string[];
@@ -67,37 +71,34 @@ async function main(): Promise<void> {
   const db = await openToolDatabase(say);
   try {
     const store = new PostgresEventStore(db.dataSource);
-    const rebuildOne = async (projection: Projection) => {
-      const [{ total }] = (await db.dataSource.query(
-        'SELECT count(*)::bigint AS total FROM events WHERE stream_type = ANY($1::text[])',
-        [projection.streamTypes],
-      )) as { total: string }[];
-      const started = Date.now();
-      let lastPrint = 0;
-      const applied = await rebuildProjection(db.dataSource, store, projection, {
-        batchSize: args.batch ?? db.config.eventBatchSize,
-        onProgress: ({ applied: n }) => {
-          const now = Date.now();
-          if (now - lastPrint < 1000) return;
-          lastPrint = now;
-          const rate = Math.round(n / Math.max(0.001, (now - started) / 1000));
-          const pct = Number(total) > 0 ? ((100 * n) / Number(total)).toFixed(1) : '100.0';
-          say(
-            `${projection.name}: ${n.toLocaleString('en')} / ${Number(total).toLocaleString('en')} events (${pct}%), ${rate.toLocaleString('en')} events/s`,
-          );
-        },
-      });
-      const seconds = (Date.now() - started) / 1000;
+    const streamTypes = [...new Set(chosen.flatMap((p) => p.streamTypes))];
+    const [{ total }] = (await db.dataSource.query(
+      'SELECT count(*)::bigint AS total FROM events WHERE stream_type = ANY($1::text[])',
+      [streamTypes],
+    )) as { total: string }[];
+    const started = Date.now();
+    let lastPrint = 0;
+    const applied = await rebuildProjections(db.dataSource, store, chosen, {
+      batchSize: args.batch ?? REBUILD_BATCH_SIZE,
+      parallel: args.parallel,
+      onProgress: ({ read }) => {
+        const now = Date.now();
+        if (now - lastPrint < 1000) return;
+        lastPrint = now;
+        const rate = Math.round(read / Math.max(0.001, (now - started) / 1000));
+        const pct = Number(total) > 0 ? ((100 * read) / Number(total)).toFixed(1) : '100.0';
+        say(
+          `rebuild: ${read.toLocaleString('en')} / ${Number(total).toLocaleString('en')} log events read (${pct}%), ${rate.toLocaleString('en')} events/s`,
+        );
+      },
+    });
+    // Every projection was rebuilt from the same reading of the log, so they share the time.
+    const seconds = (Date.now() - started) / 1000;
+    for (const projection of chosen) {
       process.stdout.write(
-        `${projection.name}: rebuilt from ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`,
+        `${projection.name}: rebuilt from ${(applied.get(projection.name) ?? 0).toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`,
       );
-    };
-    // Each projection has its own tables, checkpoint and lock: they rebuild independently.
-    const queue = [...chosen];
-    const worker = async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await rebuildOne(next);
-    };
-    await Promise.all(Array.from({ length: Math.min(args.parallel, chosen.length) }, worker));
+    }
   } finally {
     await db.close();
   }

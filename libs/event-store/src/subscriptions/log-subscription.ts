@@ -1,18 +1,12 @@
-// Feeds one projection from the Postgres global log (the embedded default, and rebuilds).
+// Feeds projections from the Postgres global log (the embedded default, and rebuilds): one reader for all
+// the projections of a process (log-catch-up.ts).
 import type { DataSource } from 'typeorm';
-import type { LogPosition } from '../domain/event';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
-import { applyCheckpointed, LOG_SOURCE, readCheckpoint } from './checkpoints';
+import { catchUpProjections, LogCursors, type CatchUpProgress } from './log-catch-up';
 import type { LogNotifications } from './log-notifications';
 import type { Projection } from './projection';
 
-export interface CatchUpProgress {
-  readonly projection: string;
-  readonly applied: number;
-  readonly at: LogPosition;
-}
-
-/** Applies everything currently in the log; returns how many events were applied. */
+/** Applies everything currently in the log to one projection; returns how many events were applied. */
 export async function catchUp(
   db: DataSource,
   store: PostgresEventStore,
@@ -20,33 +14,18 @@ export async function catchUp(
   batchSize: number,
   onProgress?: (p: CatchUpProgress) => void,
 ): Promise<number> {
-  let total = 0;
-  let after = await readCheckpoint(db, projection.name, LOG_SOURCE);
-  for (;;) {
-    const events = await store.readLog(after, batchSize, projection.streamTypes);
-    if (events.length === 0) return total;
-    const outcome = await applyCheckpointed(
-      db,
-      projection,
-      LOG_SOURCE,
-      events.map((event) => ({ event })),
-    );
-    total += outcome.applied;
-    after = events[events.length - 1].logPosition;
-    onProgress?.({ projection: projection.name, applied: total, at: after });
-    // A short batch was everything readable: skip the read that would come back empty. Whatever commits
-    // later notifies, and LogSubscription runs again for it.
-    if (events.length < batchSize) return total;
-  }
+  const applied = await catchUpProjections(db, store, [projection], { batchSize, onProgress });
+  return applied.get(projection.name) ?? 0;
 }
 
-/** At most this many catch-ups per second and projection while appends keep coming: 1000 / spacing. */
+/** At most this many catch-ups per second while appends keep coming: 1000 / spacing. */
 export const CATCH_UP_SPACING_MS = 20;
 
 export class LogSubscription {
   private running = false;
   private dirty = true;
   private loop?: Promise<void>;
+  private readonly cursors = new LogCursors();
   private readonly markDirty = () => {
     this.dirty = true;
   };
@@ -54,9 +33,13 @@ export class LogSubscription {
   constructor(
     private readonly db: DataSource,
     private readonly store: PostgresEventStore,
-    private readonly projection: Projection,
+    private readonly projections: readonly Projection[],
     private readonly notifications: LogNotifications,
-    private readonly options: { batchSize: number; pollIntervalMs: number; onError: (e: unknown) => void },
+    private readonly options: {
+      batchSize: number;
+      pollIntervalMs: number;
+      onError: (projection: string, e: unknown) => void;
+    },
   ) {}
 
   start(): void {
@@ -86,10 +69,20 @@ export class LogSubscription {
         lastStart = performance.now();
         // An append notified while we read sets `dirty` again, so no wake-up is lost between the two.
         this.dirty = false;
-        await catchUp(this.db, this.store, this.projection, this.options.batchSize);
-        if (!this.dirty && this.running) await this.notifications.waitForAppend(this.options.pollIntervalMs);
+        let failed = false;
+        await catchUpProjections(this.db, this.store, this.projections, {
+          batchSize: this.options.batchSize,
+          onError: (projection, error) => {
+            failed = true;
+            this.options.onError(projection, error);
+          },
+          cursors: this.cursors,
+        });
+        // A failed projection retries after the poll interval, not at the next append.
+        if (failed) await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
+        else if (!this.dirty && this.running) await this.notifications.waitForAppend(this.options.pollIntervalMs);
       } catch (error) {
-        this.options.onError(error);
+        this.options.onError('log', error);
         await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
       }
     }

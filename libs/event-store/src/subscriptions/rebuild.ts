@@ -1,25 +1,46 @@
-// Rebuilding a projection from zero: empty its tables, stream versions and checkpoints, then replay
-// the whole log. Kafka redeliveries of replayed events are skipped afterwards by the stream versions.
+// Rebuilding projections from zero: empty their tables, stream versions and checkpoints, then replay the
+// whole log, read once for all of them. Kafka redeliveries of replayed events are skipped afterwards by the
+// stream versions.
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
 import { withTransaction } from '../infrastructure/transaction';
 import { LOG_SOURCE } from './checkpoints';
-import { catchUp, type CatchUpProgress } from './log-subscription';
+import { catchUpProjections, type CatchUpProgress } from './log-catch-up';
 import type { Projection } from './projection';
+
+export interface RebuildOptions {
+  readonly batchSize: number;
+  /** Projections applying a batch at the same time (default: all of them). */
+  readonly parallel?: number;
+  readonly onProgress?: (p: CatchUpProgress) => void;
+}
+
+/** Rebuilds the projections together; returns how many events each applied. */
+export async function rebuildProjections(
+  db: DataSource,
+  store: PostgresEventStore,
+  projections: readonly Projection[],
+  options: RebuildOptions,
+): Promise<Map<string, number>> {
+  for (const projection of projections) {
+    await withTransaction(db, async (runner) => {
+      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
+        `${projection.name}|${LOG_SOURCE}`,
+      ]);
+      for (const table of projection.tables) await runner.query(`TRUNCATE TABLE ${table}`);
+      await runner.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [projection.name]);
+      await runner.query('DELETE FROM projection_stream_versions WHERE projection = $1', [projection.name]);
+    });
+  }
+  return catchUpProjections(db, store, projections, options);
+}
 
 export async function rebuildProjection(
   db: DataSource,
   store: PostgresEventStore,
   projection: Projection,
-  options: { batchSize: number; onProgress?: (p: CatchUpProgress) => void },
+  options: RebuildOptions,
 ): Promise<number> {
-  await withTransaction(db, async (runner) => {
-    await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
-      `${projection.name}|${LOG_SOURCE}`,
-    ]);
-    for (const table of projection.tables) await runner.query(`TRUNCATE TABLE ${table}`);
-    await runner.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [projection.name]);
-    await runner.query('DELETE FROM projection_stream_versions WHERE projection = $1', [projection.name]);
-  });
-  return catchUp(db, store, projection, options.batchSize, options.onProgress);
+  const applied = await rebuildProjections(db, store, [projection], options);
+  return applied.get(projection.name) ?? 0;
 }
