@@ -120,10 +120,14 @@ async function rebuild(server: PostgresServer, run: number, only: string[] = [])
   const name = `bench_rebuild_${run}`;
   const url = await server.createDatabase(name, TEMPLATE);
   try {
-    const out = await runTool('apps/engine/src/cli/rebuild-projections.js', only.length > 0 ? only : ['--all'], {
-      DATABASE_URL: url,
-      LOG_LEVEL: 'warn',
-    });
+    const out = await runTool(
+      'apps/engine/src/cli/rebuild-projections.js',
+      only.length > 0 ? only : ['--all'],
+      {
+        DATABASE_URL: url,
+        LOG_LEVEL: 'warn',
+      },
+    );
     if (out.code !== 0) throw new Error(`rebuild failed (${out.code}):\n${out.output.slice(-3000)}`);
     const perProjection = [
       ...out.output.matchAll(/^(\S+): rebuilt from ([\d,]+) events in ([\d.]+) s$/gm),

@@ -48,7 +48,8 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
       const subscription = new LogSubscription(this.db, this.store, this.projections, this.notifications, {
         batchSize: this.config.eventBatchSize,
         pollIntervalMs: this.config.pollIntervalMs,
-        onError: (projection, error) => this.logger.error(`projection ${projection} failed: ${String(error)}`),
+        onError: (projection, error) =>
+          this.logger.error(`projection ${projection} failed: ${String(error)}`),
       });
       subscription.start();
       this.stoppers.push(() => subscription.stop());

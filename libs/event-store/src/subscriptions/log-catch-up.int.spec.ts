@@ -124,9 +124,9 @@ describe('catching projections up with the log, read once for all', () => {
     await append('alpha', 1);
     await store.waitUntilReadable();
     failing.failNext = true;
-    await expect(catchUpProjections(db.dataSource, store, [failing, steady], { batchSize: 2 })).rejects.toThrow(
-      'failing refused',
-    );
+    await expect(
+      catchUpProjections(db.dataSource, store, [failing, steady], { batchSize: 2 }),
+    ).rejects.toThrow('failing refused');
     expect(await seen('steady')).toEqual(['alpha:7/7']);
   });
 
@@ -178,7 +178,10 @@ describe('catching projections up with the log, read once for all', () => {
     await catchUpProjections(db.dataSource, store, [alpha, both], { batchSize: 100 });
     await db.dataSource.query('DELETE FROM seen');
     reads = 0;
-    const rebuilt = await rebuildProjections(db.dataSource, store, [alpha, both], { batchSize: 6, parallel: 1 });
+    const rebuilt = await rebuildProjections(db.dataSource, store, [alpha, both], {
+      batchSize: 6,
+      parallel: 1,
+    });
     expect(Object.fromEntries(rebuilt)).toEqual({ 'alpha-only': 10, both: 20 });
     expect(await seen('both')).toEqual(['alpha:10/10', 'beta:10/10']);
     expect(reads).toBe(4);

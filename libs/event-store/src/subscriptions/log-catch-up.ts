@@ -63,7 +63,9 @@ export async function catchUpProjections(
   const typesOf = new Map(projections.map((p) => [p.name, new Set(p.streamTypes)]));
   const failed = new Map<string, unknown>();
   const cursorOf = (p: Projection) => cursors.byProjection.get(p.name) as Cursor;
-  let after = projections.map((p) => cursorOf(p).passed).reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b));
+  let after = projections
+    .map((p) => cursorOf(p).passed)
+    .reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b));
   let read = 0;
   let next: Promise<RecordedEvent[]> | undefined = store.readLog(after, options.batchSize, streamTypes);
   while (next !== undefined) {
@@ -72,7 +74,8 @@ export async function catchUpProjections(
     const end = events[events.length - 1].logPosition;
     read += events.length;
     // The next batch is read while this one is applied; a short batch was everything readable.
-    next = events.length === options.batchSize ? store.readLog(end, options.batchSize, streamTypes) : undefined;
+    next =
+      events.length === options.batchSize ? store.readLog(end, options.batchSize, streamTypes) : undefined;
     next?.catch(() => undefined);
     const work = projections
       .filter((p) => !failed.has(p.name))
@@ -125,7 +128,11 @@ export async function catchUpProjections(
  * Reads the stored checkpoints of every projection in one statement. A checkpoint that changed since this
  * process last saw it (a rebuild emptied it, another process moved it) replaces what was remembered.
  */
-async function loadCursors(db: DataSource, projections: readonly Projection[], cursors: LogCursors): Promise<void> {
+async function loadCursors(
+  db: DataSource,
+  projections: readonly Projection[],
+  cursors: LogCursors,
+): Promise<void> {
   const rows = (await db.query(
     `SELECT subscription, transaction_id::text AS transaction_id, position::text AS position
      FROM subscription_checkpoints WHERE source = $1 AND subscription = ANY($2::text[])`,
@@ -186,7 +193,11 @@ async function storePassedCheckpoints(
 }
 
 /** Runs `work` over the items, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const queue = [...items];
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);

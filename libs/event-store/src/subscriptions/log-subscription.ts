@@ -80,7 +80,8 @@ export class LogSubscription {
         });
         // A failed projection retries after the poll interval, not at the next append.
         if (failed) await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
-        else if (!this.dirty && this.running) await this.notifications.waitForAppend(this.options.pollIntervalMs);
+        else if (!this.dirty && this.running)
+          await this.notifications.waitForAppend(this.options.pollIntervalMs);
       } catch (error) {
         this.options.onError('log', error);
         await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
