@@ -43,4 +43,15 @@ describe('CloudEvents mapping', () => {
     });
     expect(fromKafkaMessage(Buffer.from(message.value), message.headers)).toEqual(recorded);
   });
+
+  it('refuses a message that is not a structured CloudEvent 1.0', () => {
+    const message = toKafkaMessage(recorded);
+    expect(() => fromKafkaMessage(message.value, {})).toThrow(
+      'not a structured CloudEvent (content-type: none)',
+    );
+    const older = JSON.stringify({ ...JSON.parse(message.value), specversion: '0.3' });
+    expect(() => fromKafkaMessage(older, message.headers)).toThrow(
+      `not a CloudEvent 1.0 of this engine (id: ${recorded.eventId})`,
+    );
+  });
 });
