@@ -46,7 +46,7 @@ function parseArgs(argv: string[]): Args {
         `Usage: npm run bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out FILE]\n` +
           'Writes bench/results/<date>.json and BENCHMARKS.md (full runs of every suite only); --smoke writes\n' +
           'bench/results/smoke.tmp.json.\n' +
-          'Sizes: BENCH_LOG_EVENTS (projection log, default 15000), BENCH_ANALYTICS_DOSSIERS (default 1000000),\n' +
+          'Sizes: BENCH_LOG_EVENTS (projection log, default 100000), BENCH_ANALYTICS_DOSSIERS (default 1000000),\n' +
           'BENCH_ANALYTICS_SIMULATED (the simulated district year the analytics dossiers are cloned from, default 13000).\n',
       );
       process.exit(0);
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
                 scalingTimeoutSeconds: 120,
               }
             : {
-                events: Number(process.env.BENCH_LOG_EVENTS ?? 15_000),
+                events: Number(process.env.BENCH_LOG_EVENTS ?? 100_000),
                 rebuildRuns: 3,
                 processes: [1, 2, 4],
                 scalingRuns: 1,
