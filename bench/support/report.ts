@@ -88,7 +88,7 @@ function httpSection(r: HttpResult): string {
     ...(r.commandPathOnly
       ? [
           '',
-          'The command path alone: the same database served by the api app with projections off (PROJECTIONS_ENABLED=false), measured after the engine runs, alternating with new baseline runs:',
+          'The command path alone: the api app with projections off (PROJECTIONS_ENABLED=false), measured after the engine runs on a database of its own (the samples loaded there by the engine first: a unit can receive at most 9,999 dossiers a day, and the engine runs had received thousands), alternating with new baseline runs:',
           '',
           '| load | requests/s (median) | runs | p50 ms | p99 ms | p99.9 ms | non-2xx | errors |',
           '|---|---:|---|---:|---:|---:|---:|---:|',
