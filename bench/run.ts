@@ -46,7 +46,8 @@ function parseArgs(argv: string[]): Args {
         `Usage: npm run bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out FILE]\n` +
           'Writes bench/results/<date>.json and BENCHMARKS.md (full runs of every suite only); --smoke writes\n' +
           'bench/results/smoke.tmp.json.\n' +
-          'Sizes: BENCH_LOG_EVENTS (projection log, default 100000), BENCH_ANALYTICS_DOSSIERS (default 1000000),\n' +
+          'Sizes: BENCH_LOG_EVENTS (projection log, default 100000), BENCH_REBUILD_EVENTS (the log of the one\n' +
+          'full-size rebuild, default 1000000; 0 skips it), BENCH_ANALYTICS_DOSSIERS (default 1000000),\n' +
           'BENCH_ANALYTICS_SIMULATED (the simulated district year the analytics dossiers are cloned from, default 13000).\n',
       );
       process.exit(0);
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
             ? {
                 events: Number(process.env.BENCH_LOG_EVENTS ?? 3_000),
                 rebuildRuns: 1,
+                largeRebuildEvents: Number(process.env.BENCH_REBUILD_EVENTS ?? 0),
                 processes: [1, 2],
                 scalingRuns: 1,
                 scalingTimeoutSeconds: 120,
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
             : {
                 events: Number(process.env.BENCH_LOG_EVENTS ?? 100_000),
                 rebuildRuns: 3,
+                largeRebuildEvents: Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000),
                 processes: [1, 2, 4],
                 scalingRuns: 1,
                 scalingTimeoutSeconds: 600,

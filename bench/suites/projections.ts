@@ -18,6 +18,8 @@ export interface ProjectionOptions {
   /** Events in the log (approximately: whole dossier streams are cloned). */
   readonly events: number;
   readonly rebuildRuns: number;
+  /** Events in a log of its own for one measured rebuild of everything at full size (0: none). */
+  readonly largeRebuildEvents: number;
   readonly partitions: number;
   readonly processes: readonly number[];
   readonly scalingRuns: number;
@@ -27,6 +29,7 @@ export interface ProjectionOptions {
 }
 
 const TEMPLATE = 'bench_log_template';
+const LARGE_TEMPLATE = 'bench_log_large';
 /** Fewer events than this are too few to time a projection by (the catalogue's projections). */
 export const MIN_TIMED_EVENTS = 1_000;
 
@@ -46,9 +49,10 @@ async function prepareLog(
   source: string,
   target: number,
   say: (line: string) => void,
+  template = TEMPLATE,
 ): Promise<LogTemplate> {
   const started = performance.now();
-  const url = await server.createDatabase(TEMPLATE, source);
+  const url = await server.createDatabase(template, source);
   return withClient(url, async (c) => {
     const tables = [...new Set(projections().flatMap((p) => p.tables))];
     await c.query(
@@ -116,9 +120,14 @@ export interface RebuildRun {
 }
 
 /** Rebuilds the named projections (every one when none is named) in one run of the CLI. */
-async function rebuild(server: PostgresServer, run: number, only: string[] = []): Promise<RebuildRun> {
+async function rebuild(
+  server: PostgresServer,
+  run: number,
+  only: string[] = [],
+  template = TEMPLATE,
+): Promise<RebuildRun> {
   const name = `bench_rebuild_${run}`;
-  const url = await server.createDatabase(name, TEMPLATE);
+  const url = await server.createDatabase(name, template);
   try {
     const out = await runTool(
       'apps/engine/src/cli/rebuild-projections.js',
@@ -298,6 +307,8 @@ export interface ProjectionResult {
     readonly alone: { name: string; events: number; eventsPerSecond: number; runs: number[] }[];
     /** Events in the log over the rebuild's whole time: every event through every projection that reads it. */
     readonly logEventsPerSecond: number;
+    /** One rebuild of everything over a log of `largeRebuildEvents` (its own template). */
+    readonly large?: { readonly log: LogTemplate; readonly run: RebuildRun };
   };
   readonly relay?: { seconds: number; eventsPerSecond: number };
   readonly scaling?: {
@@ -341,6 +352,20 @@ export async function projectionSuite(
     alone.push({ name: p.name, events: p.events, eventsPerSecond: Math.round(median(rates)), runs: rates });
     say(`rebuild of ${p.name} alone: ${alone[alone.length - 1].eventsPerSecond} events/s`);
   }
+  let large: ProjectionResult['rebuild']['large'];
+  if (options.largeRebuildEvents > 0) {
+    const largeLog = await prepareLog(
+      server,
+      sourceDatabase,
+      options.largeRebuildEvents,
+      say,
+      LARGE_TEMPLATE,
+    );
+    const run = await rebuild(server, 0, [], LARGE_TEMPLATE);
+    await server.dropDatabase(LARGE_TEMPLATE);
+    large = { log: largeLog, run };
+    say(`rebuild of every projection over ${largeLog.events} events: ${run.seconds} s`);
+  }
   const seconds = figure(
     runs.map((r) => r.seconds),
     's',
@@ -358,6 +383,7 @@ export async function projectionSuite(
       perProjection,
       alone,
       logEventsPerSecond: Math.round(log.events / seconds.median),
+      large,
     },
     skipped,
   };
