@@ -69,7 +69,7 @@ function httpSection(r: HttpResult): string {
   return [
     '## 2. HTTP commands (autocannon)',
     '',
-    `${o.connections} connections; ${o.runs} runs of ${o.seconds} s each (receive: each run receives its share of the dossiers the submit runs created), after a ${o.warmupSeconds} s warm-up; median of the runs. The engine runs from the build as \`npm start\` does (embedded mode: the read models are projected in the same process while the load runs), with ${Object.entries(
+    `${o.connections} connections; ${o.runs} runs of ${o.seconds} s each (receive: each run receives its share of the dossiers the submit runs created, at most 2,000), after a ${o.warmupSeconds} s warm-up; median of the runs. The engine runs from the build as \`npm start\` does (embedded mode: the read models are projected in the same process while the load runs), with ${Object.entries(
       r.engineConfig,
     )
       .map(([k, v]) => `${k}=${v}`)
