@@ -48,8 +48,7 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
       const subscription = new LogSubscription(this.db, this.store, this.projections, this.notifications, {
         batchSize: this.config.eventBatchSize,
         pollIntervalMs: this.config.pollIntervalMs,
-        onError: (projection, error) =>
-          this.logger.error(`projection ${projection} failed: ${String(error)}`),
+        onError: (who, error) => this.logger.error(`${who} failed: ${String(error)}`),
       });
       subscription.start();
       this.stoppers.push(() => subscription.stop());

@@ -38,7 +38,8 @@ export class LogSubscription {
     private readonly options: {
       batchSize: number;
       pollIntervalMs: number;
-      onError: (projection: string, e: unknown) => void;
+      /** `who`: "projection <name>", or "the log reader" when reading the log itself failed. */
+      onError: (who: string, e: unknown) => void;
     },
   ) {}
 
@@ -74,7 +75,7 @@ export class LogSubscription {
           batchSize: this.options.batchSize,
           onError: (projection, error) => {
             failed = true;
-            this.options.onError(projection, error);
+            this.options.onError(`projection ${projection}`, error);
           },
           cursors: this.cursors,
         });
@@ -83,7 +84,7 @@ export class LogSubscription {
         else if (!this.dirty && this.running)
           await this.notifications.waitForAppend(this.options.pollIntervalMs);
       } catch (error) {
-        this.options.onError('log', error);
+        this.options.onError('the log reader', error);
         await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
       }
     }
