@@ -78,9 +78,12 @@ async function main(): Promise<void> {
     )) as { total: string }[];
     const started = Date.now();
     let lastPrint = 0;
+    // A projection that fails stops alone; the others rebuild to the end, then the failure is named.
+    const failures = new Map<string, string>();
     const applied = await rebuildProjections(db.dataSource, store, chosen, {
       batchSize: args.batch ?? REBUILD_BATCH_SIZE,
       parallel: args.parallel,
+      onError: (name, error) => failures.set(name, error instanceof Error ? error.message : String(error)),
       onProgress: ({ read }) => {
         const now = Date.now();
         if (now - lastPrint < 1000) return;
@@ -95,9 +98,14 @@ async function main(): Promise<void> {
     // Every projection was rebuilt from the same reading of the log, so they share the time.
     const seconds = (Date.now() - started) / 1000;
     for (const projection of chosen) {
+      if (failures.has(projection.name)) continue;
       process.stdout.write(
         `${projection.name}: rebuilt from ${(applied.get(projection.name) ?? 0).toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`,
       );
+    }
+    if (failures.size > 0) {
+      const named = [...failures].map(([name, message]) => `${name}: ${message}`).join('; ');
+      throw new Error(`rebuild failed, fix and rebuild again: ${named}`);
     }
   } finally {
     await db.close();

@@ -13,6 +13,8 @@ export interface RebuildOptions {
   /** Projections applying a batch at the same time (default: all of them). */
   readonly parallel?: number;
   readonly onProgress?: (p: CatchUpProgress) => void;
+  /** A projection failed: it stops, the others go on. Without it, the first failure is thrown at the end. */
+  readonly onError?: (projection: string, error: unknown) => void;
 }
 
 /** Rebuilds the projections together; returns how many events each applied. */
