@@ -110,6 +110,7 @@ export async function runApp(description: AppDescription): Promise<void> {
       dataDir: config.database.dataDir,
       port: config.database.embeddedPort,
       log: say,
+      avoidPorts: config.http.enabled ? [config.http.port] : [],
     });
     databaseUrl = embedded.url;
   }

@@ -22,7 +22,15 @@ const USER = 'postgres';
 const PASSWORD = 'tthc-embedded';
 const DATABASE = 'tthc';
 
-export async function freePort(): Promise<number> {
+/** A port free right now on 127.0.0.1, other than those in `avoid` (ports promised to a server not yet listening). */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!avoid.includes(port)) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -104,11 +112,16 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log: (line: string) => void;
+  /**
+   * Ports a chosen port must not be: the process's own HTTP port, which it binds only after the database is
+   * up (a test that picked that port as free saw the database take it first).
+   */
+  avoidPorts?: readonly number[];
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir, 'postgres');
   await mkdir(resolve(options.dataDir), { recursive: true });
   await stopOrphanedServer(dataDir, options.log);
-  const port = options.port || (await freePort());
+  const port = options.port || (await freePort(options.avoidPorts));
   // The package is ESM-only; a dynamic import keeps our CommonJS build loading it natively. On import
   // it installs signal handlers (async-exit-hook) that stop the server and exit with 143, racing our
   // graceful shutdown, which must drain HTTP and consumers before the database goes: remove them.
