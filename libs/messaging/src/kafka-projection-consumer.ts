@@ -3,7 +3,12 @@
 // the read model's transaction) is the truth; Kafka's committed offsets only save re-reading.
 import type { Consumer, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { applyCheckpointed, type Projection } from '@tthc/event-store';
+import {
+  applyCheckpointed,
+  syncLogStreamVersions,
+  withTransaction,
+  type Projection,
+} from '@tthc/event-store';
 import type { KafkaConfig } from '@tthc/platform';
 import { fromKafkaMessage } from './cloud-event-mapping';
 import { topicFor } from './topics';
@@ -24,6 +29,9 @@ export class KafkaProjectionConsumer {
   }
 
   async start(): Promise<void> {
+    // After a rebuild from the log, derive the stream versions that make Kafka skip what the rebuild
+    // applied here, before joining the group: over a long log that can outlast a consumer session.
+    await withTransaction(this.db, (runner) => syncLogStreamVersions(runner, this.projection));
     // A shorter session than Kafka's default lets the group notice a killed member sooner.
     const consumer = this.kafka.consumer({
       groupId: this.groupId,

@@ -118,6 +118,9 @@ describe('PostgresEventStore', () => {
       0,
       Array.from({ length: 25 }, (_, n) => event('DossierHandedOver', { n })),
     );
+    // Readers see a transaction only once every older one has ended, in any database of the server:
+    // another test's open transaction would otherwise hide these events.
+    await store.waitUntilReadable();
     const read = await store.readLog(from, 100);
     expect(read.map((e) => e.streamVersion)).toEqual(Array.from({ length: 25 }, (_, n) => n + 1));
     const positions = read.map((e) => BigInt(e.logPosition.position));

@@ -1,30 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
-import type { RecordedEvent } from '../domain/event';
 import { PostgresEventStore } from '../infrastructure/postgres-event-store';
 import { readCheckpoint, LOG_SOURCE } from './checkpoints';
 import { catchUpProjections, LogCursors } from './log-catch-up';
 import { catchUp } from './log-subscription';
-import type { Projection } from './projection';
 import { rebuildProjections } from './rebuild';
-
-/** Writes what it is given into `seen`, in the checkpoint's transaction; can be told to fail. */
-class Recording implements Projection {
-  readonly tables = [] as string[];
-  failNext = false;
-  constructor(
-    readonly name: string,
-    readonly streamTypes: string[],
-  ) {}
-  async apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error(`${this.name} refused`);
-    }
-    await runner.query('INSERT INTO seen (projection, event_id) VALUES ($1, $2)', [this.name, event.eventId]);
-  }
-}
+import { appendEvents, Recording, SEEN_TABLE, seenBy } from './testing/recording-projection';
 
 describe('catching projections up with the log, read once for all', () => {
   let db: TestDatabase;
@@ -32,30 +12,13 @@ describe('catching projections up with the log, read once for all', () => {
   let reads: number;
 
   const append = async (streamType: string, events: number) => {
-    await store.append(
-      `${streamType}-${randomUUID()}`,
-      streamType,
-      0,
-      Array.from({ length: events }, (_, n) => ({
-        type: 'Happened',
-        data: { n },
-        metadata: {},
-        occurredAt: new Date('2026-03-02T02:00:00Z'),
-      })),
-    );
+    await appendEvents(store, streamType, events);
   };
-  const seen = async (projection: string) =>
-    (
-      (await db.dataSource.query(
-        `SELECT e.stream_type, count(*)::int AS n, count(DISTINCT s.event_id)::int AS distinct_events
-         FROM seen s JOIN events e ON e.event_id = s.event_id WHERE s.projection = $1 GROUP BY 1 ORDER BY 1`,
-        [projection],
-      )) as { stream_type: string; n: number; distinct_events: number }[]
-    ).map((r) => `${r.stream_type}:${r.n}/${r.distinct_events}`);
+  const seen = (projection: string) => seenBy(db.dataSource, projection);
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    await db.dataSource.query('CREATE TABLE seen (projection text NOT NULL, event_id uuid NOT NULL)');
+    await db.dataSource.query(SEEN_TABLE);
     store = new PostgresEventStore(db.dataSource);
     reads = 0;
     const readLog = store.readLog.bind(store);

@@ -1,7 +1,7 @@
 // Catching projections up with the Postgres log, reading it once for all of them. Each batch read from
 // the log is handed to every projection that reads its stream types, each applying its share in its own
-// transaction with its own checkpoint (applyCheckpointed), so a projection's exactly-once guarantee is
-// the same as when it reads the log alone. Seven projections reading the log each on its own read it
+// transaction with its own checkpoint (applyFromLog), so a projection's exactly-once guarantee is the
+// same as when it reads the log alone. Seven projections reading the log each on its own read it
 // seven times: in the embedded engine after every commit, and in a rebuild of everything.
 //
 // A projection that sees no event of its types in a stretch of the log keeps its stored checkpoint where
@@ -10,7 +10,7 @@
 import type { DataSource } from 'typeorm';
 import { compareLogPositions, LOG_START, type LogPosition, type RecordedEvent } from '../domain/event';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
-import { applyCheckpointed, LOG_SOURCE } from './checkpoints';
+import { applyFromLog, LOG_SOURCE } from './checkpoints';
 import type { Projection } from './projection';
 
 export interface CatchUpProgress {
@@ -30,6 +30,8 @@ export interface CatchUpOptions {
   readonly onError?: (projection: string, error: unknown) => void;
   /** Where the projections stand, kept between catch-ups of one process. */
   readonly cursors?: LogCursors;
+  /** A projection's checkpoint was emptied elsewhere (a rebuild): it stops here, and must catch up again. */
+  readonly onCheckpointMovedBack?: (projection: string) => void;
 }
 
 interface Cursor {
@@ -62,6 +64,7 @@ export async function catchUpProjections(
   const streamTypes = [...new Set(projections.flatMap((p) => p.streamTypes))];
   const typesOf = new Map(projections.map((p) => [p.name, new Set(p.streamTypes)]));
   const failed = new Map<string, unknown>();
+  const moved = new Set<string>();
   const cursorOf = (p: Projection) => cursors.byProjection.get(p.name) as Cursor;
   let after = projections
     .map((p) => cursorOf(p).passed)
@@ -78,7 +81,7 @@ export async function catchUpProjections(
       events.length === options.batchSize ? store.readLog(end, options.batchSize, streamTypes) : undefined;
     next?.catch(() => undefined);
     const work = projections
-      .filter((p) => !failed.has(p.name))
+      .filter((p) => !failed.has(p.name) && !moved.has(p.name))
       .map((p) => {
         const cursor = cursorOf(p);
         const types = typesOf.get(p.name) as Set<string>;
@@ -98,12 +101,15 @@ export async function catchUpProjections(
       options.parallel ?? projections.length,
       async ({ p, cursor, mine }) => {
         try {
-          const outcome = await applyCheckpointed(
-            db,
-            p,
-            LOG_SOURCE,
-            mine.map((event) => ({ event })),
-          );
+          const outcome = await applyFromLog(db, p, mine, cursor.stored);
+          if (outcome.movedBack) {
+            // Emptied elsewhere (a rebuild): this reader has passed where it now stands. The next
+            // catch-up starts this projection again from its stored checkpoint.
+            cursors.byProjection.delete(p.name);
+            moved.add(p.name);
+            options.onCheckpointMovedBack?.(p.name);
+            return;
+          }
           applied.set(p.name, (applied.get(p.name) ?? 0) + outcome.applied);
           cursor.stored = mine[mine.length - 1].logPosition;
           cursor.passed = later(end, cursor.stored);
@@ -116,7 +122,7 @@ export async function catchUpProjections(
     );
     after = end;
     options.onProgress?.({ applied, read, at: after });
-    if (failed.size === projections.length) break;
+    if (failed.size + moved.size === projections.length) break;
   }
   await storePassedCheckpoints(db, projections, cursors, options.batchSize);
   // Without an error handler the caller hears of the first failure (after the others have caught up).
@@ -162,7 +168,10 @@ async function storePassedCheckpoints(
   batchSize: number,
 ): Promise<void> {
   const due = projections
-    .map((p) => ({ name: p.name, cursor: cursors.byProjection.get(p.name) as Cursor }))
+    .flatMap((p) => {
+      const cursor = cursors.byProjection.get(p.name);
+      return cursor === undefined ? [] : [{ name: p.name, cursor }];
+    })
     .filter(({ cursor }) => cursor.passedEvents >= batchSize && cursor.stored !== LOG_START);
   if (due.length === 0) return;
   const rows = (await db.query(

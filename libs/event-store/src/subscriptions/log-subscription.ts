@@ -64,7 +64,7 @@ export class LogSubscription {
       try {
         // Back-to-back catch-ups (a steady stream of appends) are spaced, so that each carries the events
         // of several commits and pays its fixed statements (checkpoint, log read, transaction, lock,
-        // stream versions) once for all of them. After a quiet moment a catch-up starts at once.
+        // checkpoint) once for all of them. After a quiet moment a catch-up starts at once.
         const since = performance.now() - lastStart;
         if (since < CATCH_UP_SPACING_MS) await new Promise((r) => setTimeout(r, CATCH_UP_SPACING_MS - since));
         lastStart = performance.now();
@@ -78,6 +78,8 @@ export class LogSubscription {
             this.options.onError(`projection ${projection}`, error);
           },
           cursors: this.cursors,
+          // Start that projection over from its emptied checkpoint right away, not at the next append.
+          onCheckpointMovedBack: this.markDirty,
         });
         // A failed projection retries after the poll interval, not at the next append.
         if (failed) await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));

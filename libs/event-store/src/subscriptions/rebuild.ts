@@ -1,6 +1,6 @@
 // Rebuilding projections from zero: empty their tables, stream versions and checkpoints, then replay the
 // whole log, read once for all of them. Kafka redeliveries of replayed events are skipped afterwards by the
-// stream versions.
+// stream versions, which the Kafka consumers derive from the log before they apply (syncLogStreamVersions).
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
 import { withTransaction } from '../infrastructure/transaction';
