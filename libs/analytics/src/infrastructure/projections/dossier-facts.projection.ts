@@ -1,7 +1,7 @@
 // DossierFactsProjection: the analytics read model, one row per dossier stream, folded with the pure
 // `evolveFacts` from event data only (never the clock), so a rebuild from zero gives identical rows and
 // identical reports. Exactly once in effect: the framework applies each event in the transaction that
-// moves the checkpoint and the stream's version (libs/event-store/src/subscriptions/checkpoints.ts).
+// moves the checkpoint (libs/event-store/src/subscriptions/checkpoints.ts).
 //
 // The watermark counts the dossier events applied and keeps the highest log position among them: reports
 // are stamped with it, so a published figure names the events it was computed from. Its single row is
