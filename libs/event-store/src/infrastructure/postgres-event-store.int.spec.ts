@@ -70,6 +70,30 @@ describe('PostgresEventStore', () => {
     );
   });
 
+  it('stores data of any JSON shape as given, null and nested values included, and returns what it stored', async () => {
+    const shapes: unknown[] = [
+      null,
+      'text',
+      42,
+      [1, { a: null }],
+      { nested: { list: [null, true] }, empty: {} },
+    ];
+    const id = `dossier-${randomUUID()}`;
+    const written = await store.append(
+      id,
+      'dossier',
+      0,
+      shapes.map((data) => event('Happened', data)),
+    );
+    expect(written.events.map((e) => e.data)).toEqual(shapes);
+    expect((await store.readStream(id)).map((e) => e.data)).toEqual(shapes);
+    const [{ kinds }] = (await db.dataSource.query(
+      'SELECT array_agg(jsonb_typeof(data) ORDER BY stream_version) AS kinds FROM events WHERE stream_id = $1',
+      [id],
+    )) as { kinds: string[] }[];
+    expect(kinds).toEqual(['null', 'string', 'number', 'array', 'object']);
+  });
+
   it('tells when everything appended is readable: not while an older transaction is still open', async () => {
     const older = db.dataSource.createQueryRunner();
     await older.connect();

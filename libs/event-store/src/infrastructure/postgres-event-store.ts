@@ -128,8 +128,8 @@ interface SentRow {
   readonly id: string;
   readonly t: string;
   readonly sv: number;
-  readonly d: string;
-  readonly m: string;
+  readonly d: unknown;
+  readonly m: Record<string, unknown>;
   readonly o: string;
 }
 
@@ -138,18 +138,27 @@ type AppendedRow = Pick<EventRow, 'global_position' | 'transaction_id' | 'record
   stream_version: number | null;
 };
 
-/** The rows as the append statement reads them: one JSON document (cheaper to encode than one array per column). */
-function rowsToSend(events: readonly NewEvent[]): SentRow[] {
-  return events.map((e, i) => ({
+/**
+ * The rows as the append statement reads them: one JSON document (cheaper to encode than one array per
+ * column), data and metadata nested in it as JSON, not as strings of JSON that would be escaped inside the
+ * document and parsed twice by the server. (The recordset reads a JSON null as SQL NULL: the statement
+ * turns it back into JSON null.)
+ */
+function rowsToSend(events: readonly NewEvent[]): string {
+  const rows: SentRow[] = events.map((e, i) => ({
     i: i + 1,
     id: e.eventId ?? randomUUID(),
     t: e.type,
     sv: e.schemaVersion ?? 1,
-    d: JSON.stringify(e.data),
-    m: JSON.stringify(e.metadata),
+    d: e.data,
+    m: e.metadata,
     o: e.occurredAt.toISOString(),
   }));
+  return JSON.stringify(rows);
 }
+
+/** The rows as stored: read back from the document sent, so data and metadata are what a read returns. */
+const rowsSent = (document: string) => JSON.parse(document) as SentRow[];
 
 /**
  * One statement reads the stream's version (under the lock, so it is current), checks it and inserts; only
@@ -160,8 +169,8 @@ function appendStatement(streamId: string, streamType: string, expected: string,
       SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = ${streamId}
     ), inserted AS (
       INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-      SELECT ${streamId}, ${streamType}, current.version + x.i, x.id, x.t, x.sv, x.d::jsonb, x.m::jsonb, x.o
-      FROM current, jsonb_to_recordset(${rows}::jsonb) AS x(i int, id uuid, t text, sv int, d text, m text, o timestamptz)
+      SELECT ${streamId}, ${streamType}, current.version + x.i, x.id, x.t, x.sv, coalesce(x.d, 'null'), x.m, x.o
+      FROM current, jsonb_to_recordset(${rows}::jsonb) AS x(i int, id uuid, t text, sv int, d jsonb, m jsonb, o timestamptz)
       WHERE ${expected}::int IS NULL OR current.version = ${expected}::int
       RETURNING stream_version, global_position::text AS global_position,
         transaction_id::text AS transaction_id, recorded_at
@@ -210,11 +219,11 @@ export class PostgresEventStore {
       streamId,
       streamType,
       expected === 'any' ? null : expected,
-      JSON.stringify(sent),
+      sent,
     ])) as AppendedRow[];
     // Readers are woken once the transaction commits (see AppendNotifier).
     this.notifier.appendedIn(runner);
-    return this.appended(streamId, streamType, expected, sent, rows);
+    return this.appended(streamId, streamType, expected, rowsSent(sent), rows);
   }
 
   /**
@@ -246,7 +255,7 @@ export class PostgresEventStore {
         `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`,
         `EXECUTE ${APPEND_PLAN} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${
           expected === 'any' ? 'NULL' : String(Math.trunc(expected))
-        }, ${sqlLiteral(JSON.stringify(sent))})`,
+        }, ${sqlLiteral(sent)})`,
         'COMMIT',
       ].join(';\n');
       let results: QueryResult[];
@@ -258,7 +267,7 @@ export class PostgresEventStore {
         throw error;
       }
       const rows = results[2].rows as AppendedRow[];
-      const recorded = this.appended(streamId, streamType, expected, sent, rows);
+      const recorded = this.appended(streamId, streamType, expected, rowsSent(sent), rows);
       this.notifier.committed();
       return recorded;
     } finally {
@@ -288,8 +297,8 @@ export class PostgresEventStore {
           event_id: s.id,
           event_type: s.t,
           schema_version: s.sv,
-          data: JSON.parse(s.d),
-          metadata: JSON.parse(s.m) as Record<string, unknown>,
+          data: s.d,
+          metadata: s.m,
           occurred_at: new Date(s.o),
           recorded_at: new Date(r.recorded_at),
         });
