@@ -4,6 +4,7 @@ import {
   AuditController,
   AuditTrail1763780000100,
   AuditTrailProjection,
+  AuditTrailStreamKey1763780005000,
   EventStore1763780000000,
 } from '@tthc/event-store';
 import { AsyncApiController } from '@tthc/messaging';
@@ -22,6 +23,7 @@ import {
   DossierReadModels1763780000510,
   ApplicantKeys1763780000520,
   DossiersModule,
+  DossierTimelineStreamKey1763780005010,
   OfficialCalendars1763780000800,
   OfficialCalendarsProjection,
 } from '@tthc/dossiers';
@@ -49,6 +51,8 @@ export const ALL_MIGRATIONS = [
   ApiKeys1763780003000,
   AnalyticsDailySavings1763780004000,
   AnalyticsAwaitingCollection1763780004100,
+  AuditTrailStreamKey1763780005000,
+  DossierTimelineStreamKey1763780005010,
 ];
 export const ALL_PROJECTIONS = [
   AuditTrailProjection,

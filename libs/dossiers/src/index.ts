@@ -10,6 +10,7 @@ export { DossiersModule } from './dossiers.module';
 export { DossierCodeSequences1763780000500 } from './infrastructure/migrations/1763780000500-dossier-code-sequences';
 export { DossierReadModels1763780000510 } from './infrastructure/migrations/1763780000510-dossier-read-models';
 export { ApplicantKeys1763780000520 } from './infrastructure/migrations/1763780000520-applicant-keys';
+export { DossierTimelineStreamKey1763780005010 } from './infrastructure/migrations/1763780005010-dossier-timeline-stream-key';
 export { ApplicantKeyring } from './infrastructure/personal-data/applicant-keyring';
 export { resolveMasterKey } from './infrastructure/personal-data/master-key';
 export {

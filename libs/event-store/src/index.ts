@@ -15,4 +15,5 @@ export * from './subscriptions/rebuild';
 export * from './event-store.module';
 export * from './audit/audit-trail.projection';
 export { AuditTrail1763780000100 } from './audit/1763780000100-audit-trail';
+export { AuditTrailStreamKey1763780005000 } from './audit/1763780005000-audit-trail-stream-key';
 export * from './api/audit.controller';

@@ -2,12 +2,20 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditTrail1763780000100, EventStore1763780000000 } from '@tthc/event-store';
+import {
+  AuditTrail1763780000100,
+  AuditTrailStreamKey1763780005000,
+  EventStore1763780000000,
+} from '@tthc/event-store';
 import { dataSourceOptions, type MigrationClass } from '@tthc/platform';
 import { testDatabaseServerUrl } from './services';
 
 /** The event store's own tables; tests of other contexts pass the full list from apps/engine/src/composition. */
-export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [EventStore1763780000000, AuditTrail1763780000100];
+export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
+  EventStore1763780000000,
+  AuditTrail1763780000100,
+  AuditTrailStreamKey1763780005000,
+];
 
 export interface TestDatabase {
   readonly url: string;

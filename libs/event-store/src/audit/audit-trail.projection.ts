@@ -67,7 +67,7 @@ export class AuditTrailProjection implements Projection {
     await runner.query(
       `INSERT INTO audit_trail (${columnList(AUDIT_COLUMNS)})
        SELECT ${columnList(AUDIT_COLUMNS, 'r')} FROM ${recordsetOf(AUDIT_COLUMNS, 1)}
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (stream_id, stream_version) DO NOTHING`,
       [JSON.stringify(events.map(auditRow))],
     );
   }

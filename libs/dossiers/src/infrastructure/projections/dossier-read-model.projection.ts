@@ -313,7 +313,7 @@ export class DossierReadModelProjection implements Projection {
     await runner.query(
       `INSERT INTO dossier_timeline (${columnList(TIMELINE_COLUMNS)})
        SELECT ${columnList(TIMELINE_COLUMNS, 'r')} FROM ${recordsetOf(TIMELINE_COLUMNS, 1)}
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (dossier_id, stream_version) DO NOTHING`,
       [JSON.stringify(rows)],
     );
   }

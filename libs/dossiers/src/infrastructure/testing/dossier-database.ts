@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from '@tthc/testing';
 import { DossierCodeSequences1763780000500 } from '../migrations/1763780000500-dossier-code-sequences';
 import { DossierReadModels1763780000510 } from '../migrations/1763780000510-dossier-read-models';
 import { ApplicantKeys1763780000520 } from '../migrations/1763780000520-applicant-keys';
+import { DossierTimelineStreamKey1763780005010 } from '../migrations/1763780005010-dossier-timeline-stream-key';
 
 export const DOSSIER_TEST_MIGRATIONS = [
   EventStore1763780000000,
@@ -29,6 +30,7 @@ export const DOSSIER_TEST_MIGRATIONS = [
   DossierCodeSequences1763780000500,
   DossierReadModels1763780000510,
   ApplicantKeys1763780000520,
+  DossierTimelineStreamKey1763780005010,
 ];
 
 const PUBLISHED_AT = '2026-01-05T01:00:00.000Z';
