@@ -133,6 +133,38 @@ describe('catching projections up with the log, read once for all', () => {
     );
   });
 
+  it('starts a projection over when a rebuild elsewhere empties its checkpoint during a catch-up', async () => {
+    await append('alpha', 3);
+    await store.waitUntilReadable();
+    const first = new Recording('first', ['alpha']);
+    const second = new Recording('second', ['alpha']);
+    const cursors = new LogCursors();
+    await catchUpProjections(db.dataSource, store, [first, second], { batchSize: 10, cursors });
+    await append('alpha', 2);
+    await store.waitUntilReadable();
+    // While this catch-up runs, after it has loaded where each projection stands, another process
+    // empties second's read model and checkpoint, as a rebuild starts by doing.
+    first.beforeNext = async () => {
+      await db.dataSource.query(`DELETE FROM subscription_checkpoints WHERE subscription = 'second'`);
+      await db.dataSource.query(`DELETE FROM seen WHERE projection = 'second'`);
+    };
+    const movedBack: string[] = [];
+    const during = await catchUpProjections(db.dataSource, store, [first, second], {
+      batchSize: 10,
+      parallel: 1,
+      cursors,
+      onCheckpointMovedBack: (name) => movedBack.push(name),
+    });
+    expect(Object.fromEntries(during)).toEqual({ first: 2, second: 0 });
+    expect(movedBack).toEqual(['second']);
+    expect(await seen('second')).toEqual([]);
+
+    const after = await catchUpProjections(db.dataSource, store, [first, second], { batchSize: 10, cursors });
+    expect(Object.fromEntries(after)).toEqual({ first: 0, second: 5 });
+    expect(await seen('second')).toEqual(['alpha:5/5']);
+    expect(await seen('first')).toEqual(['alpha:5/5']);
+  });
+
   it('rebuilds several projections from one reading of the log', async () => {
     for (let i = 0; i < 4; i++) await append(i % 2 === 0 ? 'alpha' : 'beta', 5);
     await store.waitUntilReadable();

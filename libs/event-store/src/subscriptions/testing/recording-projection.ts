@@ -12,11 +12,16 @@ export const SEEN_TABLE = 'CREATE TABLE seen (projection text NOT NULL, event_id
 export class Recording implements Projection {
   readonly tables = [] as string[];
   failNext = false;
+  /** Runs once, before the next event is recorded (to act as another process would meanwhile). */
+  beforeNext?: () => Promise<void>;
   constructor(
     readonly name: string,
     readonly streamTypes: string[],
   ) {}
   async apply(event: RecordedEvent, runner: QueryRunner): Promise<void> {
+    const before = this.beforeNext;
+    this.beforeNext = undefined;
+    await before?.();
     if (this.failNext) {
       this.failNext = false;
       throw new Error(`${this.name} refused`);
