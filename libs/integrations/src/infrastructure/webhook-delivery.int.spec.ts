@@ -154,6 +154,31 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     await registrations.deactivate(PORTAL, hook.id);
   });
 
+  it('refuses private targets where they are not allowed, by address and by a name resolving to one', async () => {
+    receiver = await startWebhookReceiver({ secrets: () => [] });
+    const byAddress = await registrations.register(PORTAL, { url: receiver.url, procedureCode: 'P-SSRF' });
+    const byName = await registrations.register(PORTAL, {
+      url: receiver.url.replace('127.0.0.1', 'localhost'),
+      procedureCode: 'P-SSRF',
+    });
+    await dossierEvents('P-SSRF', ['DossierSubmitted']);
+    await store.waitUntilReadable();
+    await catchUp(db.dataSource, store, projection, 100);
+    const guarded = dispatcher({ allowPrivateTargets: false });
+    for (let i = 0; i < 3; i++) await guarded.dispatchDue();
+    expect(receiver.received).toEqual([]);
+    const errors = (await db.dataSource.query(
+      `SELECT subscription_id, last_error FROM webhook_deliveries WHERE subscription_id = ANY($1::uuid[])`,
+      [[byAddress.id, byName.id]],
+    )) as { subscription_id: string; last_error: string }[];
+    expect(errors.map((e) => e.last_error).sort()).toEqual([
+      expect.stringMatching(/^webhook target 127\.0\.0\.1 resolves to 127\.0\.0\.1, a non-public address/),
+      expect.stringMatching(/^webhook target localhost resolves to .*, a non-public address/),
+    ]);
+    await registrations.deactivate(PORTAL, byAddress.id);
+    await registrations.deactivate(PORTAL, byName.id);
+  });
+
   it('holds a dossier’s next event while the previous one fails, without holding other dossiers', async () => {
     const secrets: string[] = [];
     let failing = true;

@@ -15,12 +15,15 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Gauge, register } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '@tthc/platform';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule';
 import { signDelivery, type SignedHeaders } from '../domain/webhook-signature';
+import { publicOnlyLookup, refusedLiteral } from './webhook-target-guard';
 
 interface ClaimedRow {
   id: string;
@@ -165,22 +168,49 @@ export class WebhookDispatcher {
     }
   }
 
-  /** One HTTP attempt. Redirects are not followed: an endpoint answers where it was registered. */
+  /**
+   * One HTTP attempt. Redirects are not followed: an endpoint answers where it was registered. Unless
+   * private targets are allowed, the address connected to must be public (webhook-target-guard.ts).
+   */
   private async post(url: string, body: string, signed: SignedHeaders): Promise<AttemptOutcome> {
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': WEBHOOK_CONTENT_TYPE, 'user-agent': 'tthc-engine-webhooks/1', ...signed },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+      const target = new URL(url);
+      const guarded = !this.config.allowPrivateTargets;
+      const literal = guarded ? refusedLiteral(target) : undefined;
+      if (literal) return { ok: false, status: null, error: literal.message };
+      const status = await new Promise<number>((resolve, reject) => {
+        const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+        const request = send(
+          target,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': WEBHOOK_CONTENT_TYPE,
+              'content-length': Buffer.byteLength(body),
+              'user-agent': 'tthc-engine-webhooks/1',
+              ...signed,
+            },
+            lookup: guarded ? publicOnlyLookup : undefined,
+            signal: AbortSignal.timeout(this.config.timeoutMs),
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
       });
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
-      return { ok: false, status: res.status, error: `HTTP ${res.status}` };
+      if (status >= 200 && status < 300) return { ok: true, status };
+      return { ok: false, status, error: `HTTP ${status}` };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { ok: false, status: null, error: cause ?? (error as Error).message ?? String(error) };
+      const e = error as { code?: string; message?: string };
+      return {
+        ok: false,
+        status: null,
+        error: e.code && e.code !== 'ABORT_ERR' ? e.code : (e.message ?? String(error)),
+      };
     }
   }
 }

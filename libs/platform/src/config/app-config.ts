@@ -94,6 +94,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000) WEBHOOK_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(2_592_000_000) WEBHOOK_SECRET_GRACE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600_000) WEBHOOK_POLL_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE_TARGETS?: boolean;
 }
 
 export interface KafkaConfig {
@@ -114,6 +115,8 @@ export interface WebhookConfig {
   timeoutMs: number;
   secretGraceMs: number;
   pollIntervalMs: number;
+  /** Whether deliveries may go to loopback, private or link-local addresses (off in production). */
+  allowPrivateTargets: boolean;
 }
 
 export interface AppConfig {
@@ -224,6 +227,7 @@ export const CONFIG_KEYS = [
   'WEBHOOK_TIMEOUT_MS',
   'WEBHOOK_SECRET_GRACE_MS',
   'WEBHOOK_POLL_INTERVAL_MS',
+  'WEBHOOK_ALLOW_PRIVATE_TARGETS',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): AppConfig {
@@ -284,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
       secretGraceMs: vars.WEBHOOK_SECRET_GRACE_MS ?? 86_400_000,
       pollIntervalMs: vars.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
+      allowPrivateTargets: vars.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? mode !== 'production',
     },
     auth: {
       jwtSecret: vars.AUTH_JWT_SECRET,
