@@ -120,6 +120,25 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     await registrations.deactivate(PORTAL, other.id);
   });
 
+  it('queues an event for an endpoint registered less than a millisecond before it', async () => {
+    const hook = await registrations.register(PORTAL, {
+      url: 'http://127.0.0.1:9/none',
+      procedureCode: 'P-MS',
+    });
+    const id = await dossierEvents('P-MS', ['DossierSubmitted']);
+    // Registered one microsecond before the event was recorded: within its millisecond (unless the event
+    // fell exactly on one, 1 in 1,000), where the events' times, held to the millisecond, look earlier.
+    await db.dataSource.query(
+      `UPDATE webhook_subscriptions SET created_at =
+         (SELECT recorded_at FROM events WHERE stream_id = $2) - interval '1 microsecond' WHERE id = $1`,
+      [hook.id, `dossier-${id}`],
+    );
+    await store.waitUntilReadable();
+    await catchUp(db.dataSource, store, projection, 100);
+    expect(await rows(hook.id)).toHaveLength(1);
+    await registrations.deactivate(PORTAL, hook.id);
+  });
+
   it('sends signed CloudEvents in order per dossier, without the applicant’s personal data', async () => {
     const secrets: string[] = [];
     receiver = await startWebhookReceiver({ secrets: () => (hook ? [hook.secret] : []) });

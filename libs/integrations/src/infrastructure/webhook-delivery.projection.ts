@@ -40,9 +40,11 @@ export class WebhookDeliveryProjection implements Projection {
     const live = events.filter((e) => e.metadata.imported !== true);
     if (live.length === 0) return;
     const latest = live.reduce((a, e) => (e.recordedAt > a ? e.recordedAt : a), live[0].recordedAt);
+    // Compared at the millisecond, as the events' times are held here: a subscription registered in the
+    // microseconds before an event of the same millisecond missed that event.
     const rows = (await runner.query(
       `SELECT id, procedure_code, agency_code, event_types, status_mapping, created_at FROM webhook_subscriptions
-       WHERE active AND created_at <= $1`,
+       WHERE active AND date_trunc('milliseconds', created_at) <= $1`,
       [latest],
     )) as SubscriptionRow[];
     if (rows.length === 0) return;
