@@ -25,7 +25,7 @@ export class PrivateTargetRefused extends Error {
   }
 }
 
-/** The target's host when it is an IP literal that is not public, else undefined. */
+/** The refusal of a target whose host is an IP literal that is not public; undefined otherwise. */
 export function refusedLiteral(url: URL): PrivateTargetRefused | undefined {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) === 0 || isPublicAddress(host)) return undefined;
