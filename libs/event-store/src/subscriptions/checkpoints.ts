@@ -176,9 +176,7 @@ export async function syncLogStreamVersions(runner: QueryRunner, projection: Pro
   };
   if ((await behind()) === undefined) return;
   // Consumers of several partitions may find it behind at once: one derives, the others wait and see it done.
-  await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
-    `${projection.name}|${LOG_STREAM_VERSIONS_SOURCE}`,
-  ]);
+  await lockSource(runner, projection, LOG_STREAM_VERSIONS_SOURCE);
   const range = await behind();
   if (range === undefined) return;
   await runner.query(
@@ -203,7 +201,8 @@ export async function syncLogStreamVersions(runner: QueryRunner, projection: Pro
   await writeCheckpoint(runner, projection.name, LOG_STREAM_VERSIONS_SOURCE, range.log);
 }
 
-function lockSource(runner: QueryRunner, projection: Projection, source: string): Promise<unknown> {
+/** Serialises everyone who applies a projection from one source (or derives its stream versions). */
+export function lockSource(runner: QueryRunner, projection: Projection, source: string): Promise<unknown> {
   return runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
     `${projection.name}|${source}`,
   ]);

@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore } from '../infrastructure/postgres-event-store';
 import { withTransaction } from '../infrastructure/transaction';
-import { LOG_SOURCE } from './checkpoints';
+import { lockSource, LOG_SOURCE } from './checkpoints';
 import { catchUpProjections, type CatchUpProgress } from './log-catch-up';
 import type { Projection } from './projection';
 
@@ -26,9 +26,7 @@ export async function rebuildProjections(
 ): Promise<Map<string, number>> {
   for (const projection of projections) {
     await withTransaction(db, async (runner) => {
-      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
-        `${projection.name}|${LOG_SOURCE}`,
-      ]);
+      await lockSource(runner, projection, LOG_SOURCE);
       for (const table of projection.tables) await runner.query(`TRUNCATE TABLE ${table}`);
       await runner.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [projection.name]);
       await runner.query('DELETE FROM projection_stream_versions WHERE projection = $1', [projection.name]);
