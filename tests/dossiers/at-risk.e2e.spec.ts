@@ -44,7 +44,7 @@ describe('at-risk scheduler (real PostgreSQL, fake clock)', () => {
     const loader = new SqlDossierContextLoader(db.dataSource);
     const path = new DossierCommandPath(store, testPersonalDataProtection(db.dataSource));
     const submit = new SubmitDossierHandler(path, loader, clock);
-    act = new PerformDossierActionHandler(store, path, loader, new PostgresDossierCodeAllocator(), clock);
+    act = new PerformDossierActionHandler(path, loader, new PostgresDossierCodeAllocator(), clock);
     scheduler = new AtRiskScheduler(db.dataSource, act, { now: clock, logger: silent });
     const submitted = await submit.execute(
       new SubmitDossierCommand(

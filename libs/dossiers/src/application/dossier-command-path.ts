@@ -1,25 +1,22 @@
-// The one short command path for dossiers: load the stream → fold `evolve` → `decide` → append with the
-// expected version, and store the answer under the Idempotency-Key, all in ONE transaction
-// (CommandExecutor: same key + same request → the stored answer; another request → CommandIdReused, 422;
-// a lost race → retried on fresh state).
+// The one short command path for dossiers: load the stream → fold `evolve` → `decide` → append after the
+// version read, and store the answer under the Idempotency-Key, all in ONE transaction
+// (CommandExecutor: same key + same request → the stored answer; another request → CommandIdReused, 422).
 //
-// The dossier path adds one thing: the decider command is built INSIDE that transaction, with the
-// transaction at hand, so that a receipt can draw its dossier code from the PostgreSQL counter there and a
-// rolled-back command gives the number back (dossier-code-allocation.ts). CommandExecutor does not hand its
-// transaction to `decide`, so the store it is given records the transaction it reads the stream with: the
-// executor reads the stream, with its transaction, right before it decides. If the event store one day
-// passes the transaction to `decide` itself, TransactionCapturingStore can go.
+// The dossier path adds two things, both inside that transaction, which CommandExecutor hands to `decide`:
+// - the decider command is built there, so that a receipt draws its dossier code from the PostgreSQL counter
+//   in it and a rolled-back command gives the number back (dossier-code-allocation.ts);
+// - personal data stays sealed in the log: the history is opened for the decider, and new events are sealed
+//   before they are appended, with the key of the applicant who opened the stream
+//   (personal-data-protection.ts).
 //
-// Why a write before the append is safe for the log order (ADR 0001): the counter row is written after the
-// stream was read, so any append to this stream that committed before our read had its transaction id
-// assigned earlier than ours, and any append after our read makes our own append fail on its expected
-// version (and roll back) — a dossier's later version therefore always has the later transaction id.
-import type { QueryRunner } from 'typeorm';
+// Why a write before the append is safe for the log order (ADR 0001): the stream is locked before it is
+// read and before anything is written (PostgresEventStore.beginCommand), so an append to this stream that
+// committed before ours had its transaction id assigned before our lock, and one after ours waits for our
+// commit before it writes — a dossier's later version therefore always has the later transaction id.
 import {
   CommandExecutor,
   PostgresEventStore,
-  type AppendResult,
-  type ExpectedVersion,
+  type CommandTransaction,
   type NewEvent,
   type RecordedEvent,
 } from '@tthc/event-store';
@@ -48,7 +45,15 @@ export interface DossierRequestContext {
 
 export interface DossierCommandSpec {
   readonly dossierId: string;
-  readonly context: DossierContext;
+  /**
+   * What the dossier is decided with, from its stream as stored (sealed), read inside the command's
+   * transaction. An action learns there which procedure version and agency decide it, and whether the caller
+   * may act on it at all, without reading the stream once more before the transaction.
+   */
+  readonly contextOf: (
+    stored: readonly RecordedEvent[],
+    transaction: CommandTransaction,
+  ) => Promise<DossierContext>;
   readonly request: DossierRequestContext;
   readonly commandType: DossierCommandType;
   /** The request as received; with the command type and dossier it tells a retry from a reused key. */
@@ -57,47 +62,11 @@ export interface DossierCommandSpec {
   readonly dossierIdInRequest: boolean;
   readonly now: Date;
   /** Builds the decider command from the current state, inside the command's transaction. */
-  readonly command: (state: DossierState, transaction: QueryRunner) => Promise<DossierCommand>;
-}
-
-/**
- * A store that remembers the transaction CommandExecutor reads the stream with (see the note above), and
- * keeps personal data sealed in the log: the history is opened for the decider, new events are sealed before
- * they are appended, with the key of the applicant who opened the stream (personal-data-protection.ts).
- */
-class TransactionCapturingStore extends PostgresEventStore {
-  transaction?: QueryRunner;
-  private stored: readonly RecordedEvent[] = [];
-
-  constructor(
-    private readonly inner: PostgresEventStore,
-    private readonly protection: PersonalDataProtection,
-  ) {
-    super(inner.db);
-  }
-
-  override async readStream(
-    streamId: string,
-    fromVersion = 1,
-    runner?: QueryRunner,
-  ): Promise<RecordedEvent[]> {
-    this.transaction = runner;
-    this.stored = await this.inner.readStream(streamId, fromVersion, runner);
-    return this.protection.reveal(this.stored, runner);
-  }
-
-  override async append(
-    streamId: string,
-    streamType: string,
-    expected: ExpectedVersion,
-    events: readonly NewEvent[],
-    runner?: QueryRunner,
-  ): Promise<AppendResult> {
-    const transaction = runner ?? this.transaction;
-    if (transaction === undefined) throw new Error('Invariant: a dossier append outside its transaction');
-    const sealed = await this.protection.protect(streamId, events, this.stored, transaction);
-    return this.inner.append(streamId, streamType, expected, sealed, runner);
-  }
+  readonly command: (
+    state: DossierState,
+    transaction: CommandTransaction,
+    context: DossierContext,
+  ) => Promise<DossierCommand>;
 }
 
 export class DossierCommandPath {
@@ -107,42 +76,45 @@ export class DossierCommandPath {
   ) {}
 
   async execute(spec: DossierCommandSpec): Promise<DossierActionOutcome> {
-    const store = new TransactionCapturingStore(this.store, this.protection);
-    const executor = new CommandExecutor(store);
+    const executor = new CommandExecutor(this.store);
     const { actor, correlationId, commandId } = spec.request;
-    const { definition } = spec.context.procedure;
     const outcome = await executor.execute<DossierActionResult>({
       commandId,
       commandType: spec.commandType,
       request: spec.dossierIdInRequest ? { dossierId: spec.dossierId, body: spec.body } : { body: spec.body },
       streamId: dossierStreamId(spec.dossierId),
       streamType: DOSSIER_STREAM_TYPE,
-      decide: async (history) => {
-        const transaction = store.transaction;
-        if (transaction === undefined) {
-          throw new Error('Invariant: CommandExecutor read the dossier stream outside its transaction');
-        }
+      decide: async (stored, transaction) => {
+        const context = await spec.contextOf(stored, transaction);
+        const { definition } = context.procedure;
+        const history = await this.protection.reveal(stored, transaction);
         const state = foldDossier(toDossierEvents(history));
-        const command = await spec.command(state, transaction);
-        const events = decide(spec.context, state, command);
+        const command = await spec.command(state, transaction, context);
+        const events = decide(context, state, command);
         const after = events.reduce(evolve, state);
         const version = (history[history.length - 1]?.streamVersion ?? 0) + events.length;
         const agencyCode = 'intake' in after ? after.intake.agencyCode : definition.agency.code;
+        const unsealed = events.map((event): NewEvent => ({
+          type: event.type,
+          data: event.data,
+          metadata: {
+            actor: { id: actor.id, role: actor.role, ...(actor.agency ? { agency: actor.agency } : {}) },
+            correlationId,
+            // The CloudEvents source: /tthc/agencies/<agency>/procedures/<procedure>.
+            agencyCode,
+            procedureCode: definition.code,
+            procedureVersion: 'intake' in after ? after.intake.procedureVersion : undefined,
+          },
+          occurredAt: spec.now,
+        }));
         return {
-          events: events.map((event): NewEvent => ({
-            type: event.type,
-            data: event.data,
-            metadata: {
-              actor: { id: actor.id, role: actor.role, ...(actor.agency ? { agency: actor.agency } : {}) },
-              correlationId,
-              // The CloudEvents source: /tthc/agencies/<agency>/procedures/<procedure>.
-              agencyCode,
-              procedureCode: definition.code,
-              procedureVersion: 'intake' in after ? after.intake.procedureVersion : undefined,
-            },
-            occurredAt: spec.now,
-          })),
-          result: actionResult(spec.dossierId, spec.context, command, after, events, version),
+          events: await this.protection.protect(
+            dossierStreamId(spec.dossierId),
+            unsealed,
+            stored,
+            transaction,
+          ),
+          result: actionResult(spec.dossierId, context, command, after, events, version),
         };
       },
     });

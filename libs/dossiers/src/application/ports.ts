@@ -1,6 +1,6 @@
 // What the dossier use cases need from outside, as small interfaces with injection tokens; the PostgreSQL
 // implementations are in ../infrastructure and wired in dossiers.module.ts.
-import type { QueryRunner } from 'typeorm';
+import type { Queryable } from '@tthc/event-store';
 import type { CompiledProcedure } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import type { DossierContext } from '../domain/dossier';
@@ -11,24 +11,43 @@ export interface ProcedureVersionRef {
   readonly version: number;
 }
 
+export interface SubmissionContext extends ProcedureVersionRef {
+  readonly context: DossierContext;
+}
+
 export interface DossierContextLoader {
   /**
    * The version a new dossier runs on: the one asked for, else the current published one.
    * @throws ProcedureVersionNotFound, ProcedureRetired
    */
   procedureForSubmission(procedureCode: string, version?: number): Promise<ProcedureVersionRef>;
-  /** What a dossier is decided with: its own procedure version and its agency's calendar. */
-  contextFor(procedureCode: string, version: number, agencyCode: string): Promise<DossierContext>;
+  /**
+   * procedureForSubmission with what the new dossier is decided with (contextFor at its procedure's
+   * agency), read together.
+   * @throws ProcedureVersionNotFound, ProcedureRetired
+   */
+  submissionContext(procedureCode: string, version?: number): Promise<SubmissionContext>;
+  /**
+   * What a dossier is decided with: its own procedure version and its agency's calendar. Inside a command,
+   * `on` is its transaction: a second connection taken from the pool meanwhile could wait for a pool
+   * that the commands in flight hold whole.
+   */
+  contextFor(
+    procedureCode: string,
+    version: number,
+    agencyCode: string,
+    on?: Queryable,
+  ): Promise<DossierContext>;
   calendarFor(agencyCode: string): Promise<WorkingDayCalendar>;
 }
 export const DOSSIER_CONTEXT_LOADER = Symbol('DOSSIER_CONTEXT_LOADER');
 
 export interface DossierCodeAllocator {
   /**
-   * The next number of the counter, taken inside `transaction` (the command's own): the counter stays locked
-   * until that transaction ends, and a rollback gives the number back.
+   * The next number of the counter, taken inside `transaction` (the command's own, or the import batch's):
+   * the counter stays locked until that transaction ends, and a rollback gives the number back.
    */
-  next(transaction: QueryRunner, key: DossierCodeKey): Promise<number>;
+  next(transaction: Queryable, key: DossierCodeKey): Promise<number>;
 }
 export const DOSSIER_CODE_ALLOCATOR = Symbol('DOSSIER_CODE_ALLOCATOR');
 

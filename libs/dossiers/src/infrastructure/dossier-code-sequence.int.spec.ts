@@ -2,8 +2,7 @@
 // day get distinct consecutive numbers, a receipt that is refused or rolled back gives its number back, an
 // online dossier carries its submission date, and retries with an Idempotency-Key draw nothing.
 import { randomUUID } from 'node:crypto';
-import type { QueryRunner } from 'typeorm';
-import { CommandIdReused, type PostgresEventStore } from '@tthc/event-store';
+import { CommandIdReused, type PostgresEventStore, type Queryable } from '@tthc/event-store';
 import type { TestDatabase } from '@tthc/testing';
 import { CalendarYearMissing, localInstant } from '../domain/calendar';
 import { DossierActionNotAllowed, type DossierActor } from '../domain/dossier';
@@ -68,7 +67,7 @@ describe('dossier codes', () => {
     // Lets a test make the receipt fail after it drew its number, as a crash before the commit would.
     allocator = { next: (transaction, key) => real.next(transaction, key) };
     submit = new SubmitDossierHandler(path, loader, clock);
-    act = new PerformDossierActionHandler(store, path, loader, allocator, clock);
+    act = new PerformDossierActionHandler(path, loader, allocator, clock);
   });
   afterAll(async () => {
     await db?.drop();
@@ -108,7 +107,7 @@ describe('dossier codes', () => {
   it('gives the number back when the receipt’s transaction rolls back after drawing it', async () => {
     const dossier = await newDossier();
     const next = allocator.next;
-    allocator.next = async (transaction: QueryRunner, key: DossierCodeKey) => {
+    allocator.next = async (transaction: Queryable, key: DossierCodeKey) => {
       const n = await next(transaction, key);
       expect(n).toBe(22);
       throw new Error('crash before the commit');

@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Queryable } from '@tthc/event-store';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import { DEFAULT_DOSSIER_SETTINGS, type DossierContext, type DossierSettings } from '../domain/dossier';
@@ -15,7 +16,7 @@ import {
   type DirectoryOfficeHours,
 } from '../application/agency-calendar';
 import { ProcedureRetired, ProcedureVersionNotFound } from '../application/errors';
-import type { DossierContextLoader, ProcedureVersionRef } from '../application/ports';
+import type { DossierContextLoader, ProcedureVersionRef, SubmissionContext } from '../application/ports';
 
 interface VersionRow {
   version: number;
@@ -27,6 +28,12 @@ interface AgencyRow {
   office_hours: { from: string; to: string }[];
   saturday_reception: boolean;
 }
+
+/** A version of the procedure with its agency's office hours (null columns: the agency is not in the directory). */
+type VersionWithAgencyRow = Omit<VersionRow, 'definition'> & {
+  office_hours: AgencyRow['office_hours'] | null;
+  saturday_reception: boolean | null;
+};
 
 /** Enough for every procedure of a province; beyond it the least recently used version is compiled again. */
 const MAX_COMPILED = 500;
@@ -46,34 +53,54 @@ export class SqlDossierContextLoader implements DossierContextLoader {
       `SELECT version, status FROM procedure_versions WHERE code = $1 ORDER BY version DESC`,
       [procedureCode],
     )) as Omit<VersionRow, 'definition'>[];
-    if (rows.length === 0) throw new ProcedureVersionNotFound(procedureCode, version);
-    if (rows.some((row) => row.status === 'retired')) throw new ProcedureRetired(procedureCode);
-    // An integration may pin a version the registry has superseded: dossiers keep the version they start with.
-    const chosen =
-      version === undefined
-        ? rows.find((row) => row.status === 'published')
-        : rows.find((row) => row.version === version);
-    if (chosen === undefined) throw new ProcedureVersionNotFound(procedureCode, version);
+    const chosen = chooseVersion(procedureCode, version, rows);
     return { procedure: await this.procedure(procedureCode, chosen.version), version: chosen.version };
   }
 
-  async contextFor(procedureCode: string, version: number, agencyCode: string): Promise<DossierContext> {
-    const [procedure, calendar] = await Promise.all([
-      this.procedure(procedureCode, version),
-      this.calendarFor(agencyCode),
-    ]);
+  /** One query for both: a submission's statements are what bounds the engine's throughput (BENCHMARKS.md). */
+  async submissionContext(procedureCode: string, version?: number): Promise<SubmissionContext> {
+    const rows = (await this.db.query(
+      `SELECT v.version, v.status, a.office_hours, a.saturday_reception
+       FROM procedure_versions v LEFT JOIN agencies a ON a.code = v.agency_code
+       WHERE v.code = $1 ORDER BY v.version DESC`,
+      [procedureCode],
+    )) as VersionWithAgencyRow[];
+    const chosen = chooseVersion(procedureCode, version, rows);
+    const procedure = await this.procedure(procedureCode, chosen.version);
+    const calendar = this.calendarOf(
+      procedure.definition.agency.code,
+      chosen.office_hours === null
+        ? undefined
+        : { office_hours: chosen.office_hours, saturday_reception: chosen.saturday_reception === true },
+    );
+    return { procedure, version: chosen.version, context: { procedure, calendar, settings: this.settings } };
+  }
+
+  async contextFor(
+    procedureCode: string,
+    version: number,
+    agencyCode: string,
+    on: Queryable = this.db,
+  ): Promise<DossierContext> {
+    const procedure = await this.procedure(procedureCode, version, on);
+    const calendar = await this.calendarFor(agencyCode, on);
     return { procedure, calendar, settings: this.settings };
   }
 
-  async calendarFor(agencyCode: string): Promise<WorkingDayCalendar> {
-    const rows = (await this.db.query(
+  async calendarFor(agencyCode: string, on: Queryable = this.db): Promise<WorkingDayCalendar> {
+    const rows = (await on.query(
       'SELECT office_hours, saturday_reception FROM agencies WHERE code = $1',
       [agencyCode],
     )) as AgencyRow[];
+    return this.calendarOf(agencyCode, rows[0]);
+  }
+
+  /** The agency's calendar from its directory row (undefined: not in the directory), cached per agency. */
+  private calendarOf(agencyCode: string, row: AgencyRow | undefined): WorkingDayCalendar {
     const directory: DirectoryOfficeHours | undefined =
-      rows[0] === undefined
+      row === undefined
         ? undefined
-        : { periods: rows[0].office_hours, saturdayReception: rows[0].saturday_reception };
+        : { periods: row.office_hours, saturdayReception: row.saturday_reception };
     const key = `${currentOfficialYears().generation}:${JSON.stringify(directory ?? null)}`;
     const cached = this.calendars.get(agencyCode);
     if (cached !== undefined && cached.key === key) return cached.calendar;
@@ -82,7 +109,11 @@ export class SqlDossierContextLoader implements DossierContextLoader {
     return calendar;
   }
 
-  private async procedure(code: string, version: number): Promise<CompiledProcedure> {
+  private async procedure(
+    code: string,
+    version: number,
+    on: Queryable = this.db,
+  ): Promise<CompiledProcedure> {
     const cacheKey = `${code}@${version}`;
     const cached = this.compiled.get(cacheKey);
     if (cached !== undefined) {
@@ -90,7 +121,7 @@ export class SqlDossierContextLoader implements DossierContextLoader {
       this.compiled.set(cacheKey, cached);
       return cached;
     }
-    const rows = (await this.db.query(
+    const rows = (await on.query(
       'SELECT definition FROM procedure_versions WHERE code = $1 AND version = $2',
       [code, version],
     )) as Pick<VersionRow, 'definition'>[];
@@ -103,4 +134,23 @@ export class SqlDossierContextLoader implements DossierContextLoader {
     }
     return procedure;
   }
+}
+
+/**
+ * The version a new dossier starts on: the one asked for, else the current published one. An integration may
+ * pin a version the registry has superseded: dossiers keep the version they start with.
+ */
+function chooseVersion<Row extends Omit<VersionRow, 'definition'>>(
+  procedureCode: string,
+  version: number | undefined,
+  rows: readonly Row[],
+): Row {
+  if (rows.length === 0) throw new ProcedureVersionNotFound(procedureCode, version);
+  if (rows.some((row) => row.status === 'retired')) throw new ProcedureRetired(procedureCode);
+  const chosen =
+    version === undefined
+      ? rows.find((row) => row.status === 'published')
+      : rows.find((row) => row.version === version);
+  if (chosen === undefined) throw new ProcedureVersionNotFound(procedureCode, version);
+  return chosen;
 }

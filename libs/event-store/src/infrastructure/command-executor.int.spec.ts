@@ -74,4 +74,87 @@ describe('CommandExecutor (idempotent commands)', () => {
     expect(new Set(outcomes.map((o) => o.result.dossierId)).size).toBe(1);
     expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
   });
+
+  /** A command that appends one event noting the version it decided on, and counts its attempts. */
+  const note = (
+    streamId: string,
+    attempts: { n: number },
+    during?: () => Promise<void>,
+  ): CommandSpec<number> => ({
+    commandType: 'Note',
+    request: {},
+    streamId,
+    streamType: 'dossier',
+    decide: async (history) => {
+      attempts.n++;
+      if (during) await during();
+      return {
+        events: [{ type: 'Noted', data: { after: history.length }, metadata: {}, occurredAt: new Date() }],
+        result: history.length + 1,
+      };
+    },
+  });
+
+  it('runs concurrent commands on one stream one after the other, each deciding on the latest state', async () => {
+    const streamId = `dossier-${randomUUID()}`;
+    const attempts = { n: 0 };
+    const versions = await Promise.all(
+      Array.from({ length: 8 }, () => executor.execute(note(streamId, attempts))),
+    );
+    // The stream is locked from before it is read, so no command decides on a stale version and none retries.
+    expect(attempts.n).toBe(8);
+    expect(versions.map((v) => v.result).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await store.readStream(streamId)).map((e) => e.data)).toEqual(
+      Array.from({ length: 8 }, (_, i) => ({ after: i })),
+    );
+  });
+
+  it('keeps nothing of a decision that fails, including what it wrote through the transaction', async () => {
+    const streamId = `dossier-${randomUUID()}`;
+    const key = randomUUID();
+    await expect(
+      executor.execute({
+        commandId: key,
+        commandType: 'Note',
+        request: {},
+        streamId,
+        streamType: 'dossier',
+        decide: async (_history, transaction) => {
+          await transaction.query(
+            `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
+             VALUES ($1, 'Probe', 'x', $2, 'null')`,
+            [`probe-${key}`, streamId],
+          );
+          throw new Error('refused');
+        },
+      }),
+    ).rejects.toThrow('refused');
+    const [{ n }] = (await db.dataSource.query(
+      'SELECT count(*)::int AS n FROM command_results WHERE command_id = ANY($1::text[])',
+      [[key, `probe-${key}`]],
+    )) as { n: number }[];
+    expect(n).toBe(0);
+    expect(await store.readStream(streamId)).toEqual([]);
+  });
+
+  it('retries on fresh state when an event got into the stream past its lock', async () => {
+    const streamId = `dossier-${randomUUID()}`;
+    const attempts = { n: 0 };
+    let intruded = false;
+    // Every append takes the stream's lock; this one does not, so the command's insert meets the
+    // (stream, version) unique constraint, the backstop, rolls back and decides again.
+    const intrude = async () => {
+      if (intruded) return;
+      intruded = true;
+      await db.dataSource.query(
+        `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, data, metadata, occurred_at)
+         VALUES ($1, 'dossier', 1, $2, 'Intruded', '{}', '{}', now())`,
+        [streamId, randomUUID()],
+      );
+    };
+    const outcome = await executor.execute(note(streamId, attempts, intrude));
+    expect(attempts.n).toBe(2);
+    expect(outcome.result).toBe(2);
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['Intruded', 'Noted']);
+  });
 });

@@ -1,12 +1,12 @@
-// The one short command path: load stream → decide → append with the expected version → store the
+// The one short command path: load stream → decide → append after the version read → store the
 // answer under the command id, all in one transaction. A retry with the same command id and the same
 // request returns the stored answer and appends nothing; the same id with another request is refused.
 import { createHash } from 'node:crypto';
-import type { QueryRunner } from 'typeorm';
 import { CommandIdReused, WrongExpectedVersion } from '../domain/errors';
 import type { NewEvent, RecordedEvent } from '../domain/event';
+import { CommandTransaction } from './command-transaction';
 import type { PostgresEventStore } from './postgres-event-store';
-import { withTransaction } from './transaction';
+import { sqlLiteral } from './sql-text';
 
 export interface Decision<Result> {
   readonly events: readonly NewEvent[];
@@ -21,10 +21,20 @@ export interface CommandSpec<Result> {
   readonly request: unknown;
   readonly streamId: string;
   readonly streamType: string;
-  /** Pure: the stream's history in, the events to append and the answer out. May throw domain errors. */
-  readonly decide: (history: readonly RecordedEvent[]) => Decision<Result> | Promise<Decision<Result>>;
-  /** Extra writes in the same transaction, after the append (e.g. a uniqueness index). */
-  readonly afterAppend?: (runner: QueryRunner, appended: readonly RecordedEvent[]) => Promise<void>;
+  /**
+   * The stream's history in, the events to append and the answer out. May throw domain errors. What it
+   * must write with the events (a dossier code) goes through `transaction`, which commits with them.
+   */
+  readonly decide: (
+    history: readonly RecordedEvent[],
+    transaction: CommandTransaction,
+  ) => Decision<Result> | Promise<Decision<Result>>;
+}
+
+interface StoredAnswer<Result> {
+  readonly command_type: string;
+  readonly request_hash: string;
+  readonly result: Result;
 }
 
 export interface CommandOutcome<Result> {
@@ -57,55 +67,68 @@ export class CommandExecutor {
 
   async execute<Result>(spec: CommandSpec<Result>): Promise<CommandOutcome<Result>> {
     for (let attempt = 1; ; attempt++) {
+      const transaction = await CommandTransaction.connect(this.store.db);
       try {
-        return await withTransaction(this.store.db, (runner) => this.attempt(spec, runner));
+        return await this.attempt(spec, transaction);
       } catch (error) {
+        await transaction.rollback();
         // Only a lost race is retried, on fresh state; domain errors go straight to the caller.
         if (!(error instanceof WrongExpectedVersion) || attempt >= this.maxAttempts) throw error;
+      } finally {
+        await transaction.release();
       }
     }
   }
 
+  /**
+   * Two round trips besides what the decision itself runs: BEGIN, the locks, the stored answer and the
+   * stream go out as one query (beginCommand), the append, the answer and COMMIT as another (commitCommand).
+   * The command's lock serialises concurrent duplicates without writing, so a retry racing its original
+   * waits for it and then finds its answer.
+   */
   private async attempt<Result>(
     spec: CommandSpec<Result>,
-    runner: QueryRunner,
+    transaction: CommandTransaction,
   ): Promise<CommandOutcome<Result>> {
     const hash = requestHash(spec.commandType, spec.request);
-    if (spec.commandId) {
-      // Serialises concurrent duplicates without writing, so the stream lock stays the first write.
-      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [
-        `command:${spec.commandId}`,
-      ]);
-      const stored = (await runner.query(
-        'SELECT command_type, request_hash, result FROM command_results WHERE command_id = $1',
-        [spec.commandId],
-      )) as { command_type: string; request_hash: string; result: Result }[];
-      if (stored[0]) {
-        if (stored[0].request_hash !== hash) throw new CommandIdReused(spec.commandId);
-        return { result: stored[0].result, replayed: true, events: [] };
-      }
+    const commandId = spec.commandId ? sqlLiteral(spec.commandId) : undefined;
+    const { results, history } = await this.store.beginCommand(
+      transaction,
+      spec.streamId,
+      commandId === undefined
+        ? []
+        : [
+            `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`command:${spec.commandId}`)}, 1))`,
+            `SELECT command_type, request_hash, result FROM command_results WHERE command_id = ${commandId}`,
+          ],
+    );
+    const stored = results[1]?.rows[0] as StoredAnswer<Result> | undefined;
+    if (stored !== undefined) {
+      await transaction.rollback();
+      if (stored.request_hash !== hash) throw new CommandIdReused(spec.commandId!);
+      return { result: stored.result, replayed: true, events: [] };
     }
-    const history = await this.store.readStream(spec.streamId, 1, runner);
-    const decision = await spec.decide(history);
+    const decision = await spec.decide(history, transaction);
     const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
-    const metadataWithCommand = decision.events.map((e) =>
+    const events = decision.events.map((e) =>
       spec.commandId ? { ...e, metadata: { ...e.metadata, commandId: spec.commandId } } : e,
     );
-    const appended = await this.store.append(
+    const answer =
+      commandId === undefined
+        ? []
+        : [
+            `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
+             VALUES (${commandId}, ${sqlLiteral(spec.commandType)}, ${sqlLiteral(hash)},
+               ${sqlLiteral(spec.streamId)}, ${sqlLiteral(JSON.stringify(decision.result ?? null))}::jsonb)`,
+          ];
+    const appended = await this.store.commitCommand(
+      transaction,
       spec.streamId,
       spec.streamType,
       version,
-      metadataWithCommand,
-      runner,
+      events,
+      answer,
     );
-    if (spec.afterAppend) await spec.afterAppend(runner, appended.events);
-    if (spec.commandId) {
-      await runner.query(
-        `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
-         VALUES ($1, $2, $3, $4, $5::jsonb)`,
-        [spec.commandId, spec.commandType, hash, spec.streamId, JSON.stringify(decision.result ?? null)],
-      );
-    }
     return { result: decision.result, replayed: false, events: appended.events };
   }
 }

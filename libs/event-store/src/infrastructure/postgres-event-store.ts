@@ -12,6 +12,8 @@ import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/Transact
 import { WrongExpectedVersion } from '../domain/errors';
 import type { ExpectedVersion, LogPosition, NewEvent, RecordedEvent } from '../domain/event';
 import { UpcasterChain } from '../domain/upcasting';
+import type { CommandTransaction } from './command-transaction';
+import { prepareOnce, sqlLiteral } from './sql-text';
 import { withTransaction } from './transaction';
 
 export const EVENTS_CHANNEL = 'tthc_events';
@@ -108,20 +110,13 @@ export class AppendNotifier implements EntitySubscriberInterface {
 }
 
 /**
- * A string as an SQL literal, valid whatever standard_conforming_strings says: the E'' form, backslashes
- * and quotes doubled. The same output as pg's escapeLiteral, which builds it a character at a time and cost
- * a batched append (a JSON document of tens of kilobytes) more than the round trips it saved.
- */
-function sqlLiteral(value: string): string {
-  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
-
-/**
  * The append statement prepared once per connection for the one-round-trip path (a multi-statement query
  * cannot carry parameters, but it can EXECUTE a prepared statement): parsed and planned once, not per append.
  */
 const APPEND_PLAN = 'tthc_append_to_stream';
-const PREPARED_APPEND = new WeakSet<PoolClient>();
+/** The command path's append (commitCommand), prepared the same way. */
+const APPEND_AT_VERSION_PLAN = 'tthc_append_at_version';
+const APPEND_PARAMETER_TYPES = ['text', 'text', 'int', 'text'];
 
 interface SentRow {
   readonly i: number;
@@ -176,6 +171,25 @@ function appendStatement(streamId: string, streamType: string, expected: string,
         transaction_id::text AS transaction_id, recorded_at
     )
     SELECT current.version, inserted.* FROM current LEFT JOIN inserted ON true`;
+}
+
+/**
+ * The command path's insert: the stream is locked since before it was read (beginCommand), so the version
+ * read is the current one and the events take the versions after it. Should that ever not hold, the unique
+ * (stream_id, stream_version) constraint refuses the insert, and the whole transaction with it.
+ */
+const APPEND_AT_VERSION = `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+  SELECT $1, $2, $3 + x.i, x.id, x.t, x.sv, coalesce(x.d, 'null'), x.m, x.o
+  FROM jsonb_to_recordset($4::jsonb) AS x(i int, id uuid, t text, sv int, d jsonb, m jsonb, o timestamptz)
+  RETURNING stream_version, global_position::text AS global_position, transaction_id::text AS transaction_id, recorded_at`;
+
+const lockStream = (streamId: string) =>
+  `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`;
+
+/** The results of beginCommand: those of the caller's statements, then the stream's history. */
+export interface CommandBeginning {
+  readonly results: readonly QueryResult[];
+  readonly history: RecordedEvent[];
 }
 
 export class PostgresEventStore {
@@ -243,16 +257,10 @@ export class PostgresEventStore {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      if (!PREPARED_APPEND.has(client)) {
-        // Outside any transaction, so it lasts as long as the connection.
-        await client.query(
-          `PREPARE ${APPEND_PLAN} (text, text, int, text) AS ${appendStatement('$1', '$2', '$3', '$4')}`,
-        );
-        PREPARED_APPEND.add(client);
-      }
+      await prepareOnce(client, APPEND_PLAN, APPEND_PARAMETER_TYPES, appendStatement('$1', '$2', '$3', '$4'));
       const text = [
         'BEGIN',
-        `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`,
+        lockStream(streamId),
         `EXECUTE ${APPEND_PLAN} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${
           expected === 'any' ? 'NULL' : String(Math.trunc(expected))
         }, ${sqlLiteral(sent)})`,
@@ -273,6 +281,70 @@ export class PostgresEventStore {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Opens a command's transaction in one round trip: BEGIN, the caller's `leading` statements (the command's
+   * own lock and stored answer), the stream's lock, and the read of the stream under it. Holding the stream
+   * lock from before the read, nothing else can append to the stream until this transaction ends, so a lost
+   * race is not possible and the version read is the one to append after (commitCommand). Locks are taken in
+   * one order everywhere (the command's, then the stream's), so two commands never wait for each other.
+   */
+  async beginCommand(
+    transaction: CommandTransaction,
+    streamId: string,
+    leading: readonly string[],
+  ): Promise<CommandBeginning> {
+    // Outside the transaction, so the plan lasts as long as the connection; once per connection.
+    await prepareOnce(transaction.client, APPEND_AT_VERSION_PLAN, APPEND_PARAMETER_TYPES, APPEND_AT_VERSION);
+    const results = await transaction.send([
+      'BEGIN',
+      ...leading,
+      lockStream(streamId),
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ${sqlLiteral(streamId)} ORDER BY stream_version`,
+    ]);
+    const history = (results[results.length - 1].rows as EventRow[]).map((r) => this.toRecorded(r));
+    return { results: results.slice(1, 1 + leading.length), history };
+  }
+
+  /**
+   * Ends a command's transaction in one round trip: the append after `version` (the version beginCommand
+   * read), the caller's `trailing` statements (the stored answer) and COMMIT. A failed statement skips the
+   * rest, COMMIT included; the caller rolls back.
+   */
+  async commitCommand(
+    transaction: CommandTransaction,
+    streamId: string,
+    streamType: string,
+    version: number,
+    events: readonly NewEvent[],
+    trailing: readonly string[],
+  ): Promise<AppendResult> {
+    const sent = events.length === 0 ? undefined : rowsToSend(events);
+    const append =
+      sent === undefined
+        ? []
+        : [
+            `EXECUTE ${APPEND_AT_VERSION_PLAN} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${Math.trunc(
+              version,
+            )}, ${sqlLiteral(sent)})`,
+          ];
+    let results: QueryResult[];
+    try {
+      results = await transaction.send([...append, ...trailing, 'COMMIT']);
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint !== 'events_stream_version_unique') throw error;
+      await transaction.rollback();
+      const [{ actual }] = (await this.db.query(
+        'SELECT coalesce(max(stream_version), 0)::int AS actual FROM events WHERE stream_id = $1',
+        [streamId],
+      )) as { actual: number }[];
+      throw new WrongExpectedVersion(streamId, version, actual);
+    }
+    if (sent === undefined) return { nextExpectedVersion: version, events: [] };
+    this.notifier.committed();
+    const rows = (results[0].rows as Omit<AppendedRow, 'version'>[]).map((row) => ({ ...row, version }));
+    return this.appended(streamId, streamType, version, rowsSent(sent), rows);
   }
 
   private appended(

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@tthc/event-store';
 import { decide, DossierNotFound, type DossierCommand } from '../../domain/dossier';
 import { toAttachment } from '../attachments';
 import { dossierParties, mayActOnDossier } from '../dossier-access';
 import { codeKeyOf, dossierCodeFor, provisionalCode } from '../dossier-code-allocation';
 import { DossierCommandPath } from '../dossier-command-path';
-import { dossierStreamId, toDossierEvents } from '../dossier-stream';
+import { toDossierEvents } from '../dossier-stream';
 import {
   DOSSIER_CLOCK,
   DOSSIER_CODE_ALLOCATOR,
@@ -21,7 +20,6 @@ import { PerformDossierActionCommand } from './perform-dossier-action.command';
 @CommandHandler(PerformDossierActionCommand)
 export class PerformDossierActionHandler implements ICommandHandler<PerformDossierActionCommand> {
   constructor(
-    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(DossierCommandPath) private readonly path: DossierCommandPath,
     @Inject(DOSSIER_CONTEXT_LOADER) private readonly contexts: DossierContextLoader,
     @Inject(DOSSIER_CODE_ALLOCATOR) private readonly codes: DossierCodeAllocator,
@@ -29,35 +27,36 @@ export class PerformDossierActionHandler implements ICommandHandler<PerformDossi
   ) {}
 
   async execute({ dossierId, action, context }: PerformDossierActionCommand): Promise<DossierActionOutcome> {
-    // The submission is immutable, so which procedure version and agency decide this dossier can be read
-    // before the transaction; the transaction re-reads the whole stream.
-    const recorded = await this.store.readStream(dossierStreamId(dossierId));
-    // Another agency's or another integration's dossier does not exist for this caller (dossier-access.ts).
-    const parties = dossierParties(recorded);
-    if (parties === undefined || !mayActOnDossier(context.actor, parties))
-      throw new DossierNotFound(action.type);
-    const history = toDossierEvents(recorded);
-    const submitted = history.find((event) => event.type === 'DossierSubmitted');
-    if (submitted === undefined) throw new DossierNotFound(action.type);
-    const { procedureCode, procedureVersion, agencyCode } = submitted.data;
-    const dossierContext = await this.contexts.contextFor(procedureCode, procedureVersion, agencyCode);
     const now = this.clock();
     const base = { now, actor: context.actor };
     return this.path.execute({
       dossierId,
-      context: dossierContext,
+      // Read in the command's transaction: which procedure version and agency decide this dossier (the
+      // submission is immutable), and whether this caller may act on it.
+      contextOf: async (recorded, transaction) => {
+        // Another agency's or another integration's dossier does not exist for this caller (dossier-access.ts).
+        const parties = dossierParties(recorded);
+        if (parties === undefined || !mayActOnDossier(context.actor, parties))
+          throw new DossierNotFound(action.type);
+        const submitted = toDossierEvents(recorded).find((event) => event.type === 'DossierSubmitted');
+        if (submitted === undefined) throw new DossierNotFound(action.type);
+        const { procedureCode, procedureVersion, agencyCode } = submitted.data;
+        return this.contexts.contextFor(procedureCode, procedureVersion, agencyCode, transaction);
+      },
       request: context,
       commandType: action.type,
       body: action,
       dossierIdInRequest: true,
       now,
-      command: async (state, transaction): Promise<DossierCommand> => {
+      command: async (state, transaction, dossierContext): Promise<DossierCommand> => {
         if (action.type === 'CompleteDossier' || action.type === 'ProvideSupplement') {
           return { ...action, ...base, attachments: (action.attachments ?? []).map(toAttachment) };
         }
         if (action.type !== 'ReceiveDossier') return { ...action, ...base };
         // Two decisions (dossier-code-allocation.ts): the first, with a provisional code, checks the receipt
         // is allowed and gives the legal receipt instant, so a refused receipt never draws a number.
+        const agencyCode = state.status === 'empty' ? undefined : state.intake.agencyCode;
+        if (agencyCode === undefined) throw new DossierNotFound(action.type);
         const trial = decide(dossierContext, state, {
           type: 'ReceiveDossier',
           code: provisionalCode(agencyCode, now),

@@ -22,10 +22,11 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
   async execute({ submission, context }: SubmitDossierCommand): Promise<DossierActionOutcome> {
     if (submission.channel === 'online' && context.commandId === undefined)
       throw new IdempotencyKeyRequired();
-    const { procedure, version } = await this.contexts.procedureForSubmission(
-      submission.procedureCode,
-      submission.procedureVersion,
-    );
+    const {
+      procedure,
+      version,
+      context: dossierContext,
+    } = await this.contexts.submissionContext(submission.procedureCode, submission.procedureVersion);
     const { definition } = procedure;
     // Counter intake: an official submits for their own agency only.
     if (isOfficial(context.actor) && context.actor.agency !== definition.agency.code) {
@@ -35,12 +36,11 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
     if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
       throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);
     }
-    const dossierContext = await this.contexts.contextFor(definition.code, version, definition.agency.code);
     const dossierId = randomUUID();
     const now = this.clock();
     return this.path.execute({
       dossierId,
-      context: dossierContext,
+      contextOf: () => Promise.resolve(dossierContext),
       request: context,
       commandType: 'SubmitDossier',
       body: submission,

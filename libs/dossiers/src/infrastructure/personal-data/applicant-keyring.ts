@@ -3,10 +3,9 @@
 // and the reference in one UPDATE; the row stays as the record that the key existed and when it was destroyed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { Queryable } from '@tthc/event-store';
 import { normaliseNationalId } from '../../application/personal-data';
 import { deriveKey, keyedHash, newDataKey, unwrapDataKey, wrapDataKey } from './personal-data-cipher';
-
-type Queryable = Pick<DataSource, 'query'> | Pick<QueryRunner, 'query'>;
 
 /** A data key as the keyring hands it out: the key, or `erased` once destroyed (or never known here). */
 export type DataKey =
@@ -37,7 +36,7 @@ export class ApplicantKeyring {
    * submission leaves no key behind). Two concurrent first submissions of one applicant meet on the partial
    * unique index: the second waits, inserts nothing, and reads the first one's key.
    */
-  async keyFor(nationalId: string, runner: QueryRunner): Promise<{ id: string; key: Buffer }> {
+  async keyFor(nationalId: string, runner: Queryable): Promise<{ id: string; key: Buffer }> {
     const ref = this.applicantRef(nationalId);
     const id = randomUUID();
     // One round trip: the new key, or the live one this transaction can see. A key committed by a
@@ -68,7 +67,7 @@ export class ApplicantKeyring {
    */
   async keysFor(
     nationalIds: readonly string[],
-    runner: QueryRunner,
+    runner: Queryable,
   ): Promise<Map<string, { id: string; key: Buffer }>> {
     const refs = [...new Set(nationalIds.map((id) => this.applicantRef(id)))];
     const live = async (wanted: readonly string[]) =>
@@ -99,7 +98,7 @@ export class ApplicantKeyring {
   }
 
   /** The keys with these ids; an erased or unknown id maps to `erased`. */
-  async keys(ids: Iterable<string>, runner?: QueryRunner): Promise<Map<string, DataKey>> {
+  async keys(ids: Iterable<string>, runner?: Queryable): Promise<Map<string, DataKey>> {
     const wanted = [...new Set(ids)];
     const found = new Map<string, DataKey>();
     if (wanted.length === 0) return found;

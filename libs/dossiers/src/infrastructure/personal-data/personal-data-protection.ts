@@ -13,8 +13,7 @@
 // On read, a field whose key was destroyed opens as the erased placeholder (ERASED_APPLICANT, empty form
 // data); a field that fails authentication is an error, never silently "erased".
 import { timingSafeEqual } from 'node:crypto';
-import type { QueryRunner } from 'typeorm';
-import type { NewEvent, RecordedEvent } from '@tthc/event-store';
+import type { NewEvent, Queryable, RecordedEvent } from '@tthc/event-store';
 import type { ApplicantDetails } from '../../domain/dossier';
 import {
   ERASED_APPLICANT,
@@ -80,7 +79,7 @@ export class PersonalDataProtection {
     streamId: string,
     events: readonly NewEvent[],
     prior: readonly RecordedEvent[],
-    runner: QueryRunner,
+    runner: Queryable,
     /** Keys loaded beforehand for a batch (preload), by applicant reference. */
     preloaded?: PreloadedKeys,
   ): Promise<NewEvent[]> {
@@ -133,12 +132,12 @@ export class PersonalDataProtection {
   }
 
   /** The data keys of a batch of applicants, made where missing, for protect() (the historical import). */
-  preload(nationalIds: readonly string[], runner: QueryRunner): Promise<PreloadedKeys> {
+  preload(nationalIds: readonly string[], runner: Queryable): Promise<PreloadedKeys> {
     return this.keyring.keysFor(nationalIds, runner);
   }
 
   /** The events with their personal fields opened (or erased); events without sealed fields unchanged. */
-  async reveal(events: readonly RecordedEvent[], runner?: QueryRunner): Promise<RecordedEvent[]> {
+  async reveal(events: readonly RecordedEvent[], runner?: Queryable): Promise<RecordedEvent[]> {
     const kids = new Set<string>();
     for (const event of events) {
       for (const field of SEALED_FIELDS[event.type] ?? []) {
