@@ -9,9 +9,6 @@
 // dossiers open at an instant through an index, and an agency resolves nearly all it receives. No events
 // stand behind the clones: a rebuild would drop them. The reports are asked over HTTP from the built engine,
 // one request at a time, as an analyst, over the whole province and the whole span of the clones.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { dailyContributions } from '../../libs/analytics/src/domain/daily-counts';
 import type { DossierFacts } from '../../libs/analytics/src/domain/dossier-facts';
@@ -20,6 +17,7 @@ import { waitForSamples } from '../../libs/testing/src/engine-process';
 import { withClient, type PostgresServer } from '../support/postgres';
 import { runTool, startApp, type AppProcess } from '../support/processes';
 import { figure, quantile, round, type Figure } from '../support/stats';
+import { scratchDirectory } from '../../libs/testing/src/scratch-directory';
 
 export interface AnalyticsOptions {
   readonly dossiers: number;
@@ -215,7 +213,7 @@ export async function analyticsSuite(
   // A database of its own: the engine creates the schema and loads the sample catalogue, and the
   // simulated year is the only history in it.
   const url = await server.createDatabase(DATABASE);
-  const dataDir = mkdtempSync(join(tmpdir(), 'tthc-bench-analytics-'));
+  const dataDir = scratchDirectory('tthc-bench-analytics-');
   let engine: AppProcess | undefined;
   try {
     engine = await startApp('engine', {

@@ -4,15 +4,13 @@
 // of the marital status certificate (submit + 6 one-stop actions to the returned result, each its own command). Runs alternate
 // between engine and baseline so background load hits both alike.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { actorHeaders } from '../../libs/testing/src/actors';
 import sampleSubmission from '../../tests/dossiers/sample-submission.json';
 import type { PostgresServer } from '../support/postgres';
 import { startApp, startScript, type AppProcess } from '../support/processes';
 import { figure, ratio, type Figure } from '../support/stats';
+import { scratchDirectory } from '../../libs/testing/src/scratch-directory';
 
 export interface HttpOptions {
   readonly runs: number;
@@ -189,7 +187,7 @@ export async function httpSuite(
   let engine: AppProcess | undefined;
   let baseline: AppProcess | undefined;
   // The personal-data master key file lives here; the api app after the engine must find the same one.
-  const engineDataDir = mkdtempSync(join(tmpdir(), 'tthc-bench-engine-'));
+  const engineDataDir = scratchDirectory('tthc-bench-engine-');
   try {
     engine = await startApp('engine', {
       ...engineConfig,

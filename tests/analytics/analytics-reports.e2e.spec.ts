@@ -16,15 +16,15 @@
 // working hours), statutory 3. Holidays: 7/4 (Hùng Kings), 30/4, 1/5 and 2/5 (swapped for Saturday 26/4).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   actorHeaders,
   startEngine,
   testKafkaBrokers,
   waitForSamples,
   type EngineProcess,
+  scratchDirectory,
 } from '@tthc/testing';
 import { AGENCY, application, submission, type Json } from '../dossiers/marital-status-fixtures';
 
@@ -386,7 +386,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-analytics-'));
+    dataDir = scratchDirectory('tthc-e2e-analytics-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await loadHistory(engine);
@@ -702,7 +702,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
   (brokers === undefined ? it.skip : it)(
     'gives identical reports when the same history goes through Kafka mode',
     async () => {
-      const kafkaDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-analytics-kafka-'));
+      const kafkaDir = scratchDirectory('tthc-e2e-analytics-kafka-');
       chmodSync(kafkaDir, 0o755);
       const prefix = `an${randomUUID().slice(0, 8)}`;
       const kafka = await startEngine({

@@ -4,11 +4,14 @@
 // the balancer; both api processes answer part of it, both projectors share each projection's consumer
 // group, and the timeline read back through the balancer was built from Kafka.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTestDatabase, describeWithKafka, waitForSamples, type TestDatabase } from '@tthc/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  waitForSamples,
+  type TestDatabase,
+  scratchDirectory,
+} from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import { LocalCluster } from '../../apps/engine/src/cluster/local-cluster';
 import { clusterClient, LIFECYCLE_STEPS, orderViolations, untilCaughtUp } from './cluster-checks';
@@ -39,7 +42,7 @@ describeWithKafka('the marital status certificate through a 2 api + 2 projector 
       databaseUrl: db.url,
       // The test run's settings (AUTH_JWT_SECRET signs the callers' tokens), as startEngine passes them.
       baseEnv: process.env,
-      dataDir: mkdtempSync(join(tmpdir(), 'tthc-cluster-')),
+      dataDir: scratchDirectory('tthc-cluster-'),
       topicPrefix: prefix,
       partitions: 4,
       consumerGroup: `${prefix}-projector`,

@@ -5,10 +5,13 @@
 // docs/operations.md; the test asserts only what holds on any machine: both runs apply every event
 // and build identical read models.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDatabase, describeWithKafka, waitForSamples, type TestDatabase } from '@tthc/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  waitForSamples,
+  type TestDatabase,
+  scratchDirectory,
+} from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import { LocalCluster } from '../../apps/engine/src/cluster/local-cluster';
 import {
@@ -38,7 +41,7 @@ describeWithKafka('projector throughput with 1 and 2 processes', (brokers) => {
       databaseUrl: db.url,
       // The test run's settings (AUTH_JWT_SECRET signs the callers' tokens), as startEngine passes them.
       baseEnv: process.env,
-      dataDir: mkdtempSync(join(tmpdir(), 'tthc-cluster-')),
+      dataDir: scratchDirectory('tthc-cluster-'),
       topicPrefix: prefix,
       partitions: 6,
       consumerGroup: `${prefix}-projector`,

@@ -6,8 +6,7 @@
 // artifacts/screenshots/; any console error of the page fails the test it happened in.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -19,6 +18,7 @@ import {
   waitForSamples,
   type EngineProcess,
   type TestActor,
+  scratchDirectory,
 } from '@tthc/testing';
 import sampleSubmission from '../dossiers/sample-submission.json';
 
@@ -98,7 +98,7 @@ describeWithBrowser('web dashboard in a real browser (simulated 2019)', () => {
   };
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-dashboard-'));
+    const dataDir = scratchDirectory('tthc-e2e-dashboard-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

@@ -1,10 +1,14 @@
 // Official calendars through the built engine (npm run build first): the shipped years are seeded as
 // confirmed at start-up, a system-admin proposes and confirms 2027, an inconsistent year document is refused
 // with every problem (422), and anyone else is refused (403).
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEngine, waitForSamples, type EngineProcess, actorHeaders } from '@tthc/testing';
+import { chmodSync } from 'node:fs';
+import {
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  actorHeaders,
+  scratchDirectory,
+} from '@tthc/testing';
 
 type Json = Record<string, unknown>;
 const ADMIN = actorHeaders({ id: 'admin-lan', role: 'system-admin' });
@@ -40,7 +44,7 @@ describe('official calendars (built engine)', () => {
   }
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-calendars-'));
+    const dataDir = scratchDirectory('tthc-e2e-calendars-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

@@ -1,11 +1,9 @@
 // Dossiers through the built engine (npm run build first), samples loaded at start-up: a full-online marital
 // status certificate (1.004873 at 000.31.18.H56) submitted with an Idempotency-Key, walked through the whole
 // one-stop lifecycle, read back with its timeline, looked up by the citizen, and the API's refusals.
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { startEngine, type EngineProcess } from '@tthc/testing';
+import { startEngine, type EngineProcess, scratchDirectory } from '@tthc/testing';
 
 import {
   AGENCY,
@@ -70,7 +68,7 @@ describe('dossiers (built engine, samples loaded)', () => {
   }
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-dossiers-'));
+    const dataDir = scratchDirectory('tthc-e2e-dossiers-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     // The sample procedures and agencies are published at start-up and projected a moment later.

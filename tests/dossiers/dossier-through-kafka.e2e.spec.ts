@@ -1,12 +1,16 @@
 // The engine in Kafka mode: a full-online marital status certificate submitted through the API and
 // walked to "returned"; its timeline is built by the projection from Kafka, and its events are read
 // from the topic by an independent consumer as CloudEvents.
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { describeWithKafka, startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
+import {
+  describeWithKafka,
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  scratchDirectory,
+} from '@tthc/testing';
 import { COUNTER, LEADER, PORTAL, SPECIALIST, submission, type Json } from './marital-status-fixtures';
 
 const LIFECYCLE = [
@@ -34,7 +38,7 @@ describeWithKafka('a dossier through Kafka mode', (brokers) => {
   };
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-kafka-'));
+    const dataDir = scratchDirectory('tthc-e2e-kafka-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({
       DATA_DIR: dataDir,

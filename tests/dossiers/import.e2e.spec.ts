@@ -3,10 +3,15 @@
 // that imports nothing twice, three broken lines reported by number and writing nothing, the imported
 // dossiers read back, and POST /v1/imports (admins only).
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEngine, waitForSamples, type EngineProcess, actorHeaders } from '@tthc/testing';
+import {
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  actorHeaders,
+  scratchDirectory,
+} from '@tthc/testing';
 import { importedDossierId } from '../../libs/dossiers/src/application/import-dossiers/dossier-importer';
 import { AGENCY, application, submission, type Json } from './marital-status-fixtures';
 
@@ -116,7 +121,7 @@ describe('historical import (built engine, samples loaded)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-import-'));
+    dataDir = scratchDirectory('tthc-e2e-import-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

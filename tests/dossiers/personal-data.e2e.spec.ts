@@ -2,10 +2,8 @@
 // the Kafka topic and the logs (no clear national ID, phone, e-mail or name), who reads it in full, and what
 // an erasure (crypto-shredding) leaves: the applicant reads as erased everywhere, the lookup stops
 // matching, and every non-personal fact statistics use (procedure, agency, channel, dates) is unchanged.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   actorHeaders,
@@ -15,6 +13,7 @@ import {
   waitForSamples,
   type EngineProcess,
   type TestDatabase,
+  scratchDirectory,
 } from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import { AGENCY, COUNTER, PORTAL, submission, type Json } from './marital-status-fixtures';
@@ -44,7 +43,7 @@ describeWithKafka('personal data: sealed at rest and on the wire, masked on read
 
   beforeAll(async () => {
     db = await createTestDatabase(ALL_MIGRATIONS);
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-pii-'));
+    const dataDir = scratchDirectory('tthc-e2e-pii-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({
       DATABASE_URL: db.url,

@@ -1,11 +1,16 @@
 // Publishing a new version of a procedure (the marital status certificate cut from 1 to 0.5 working
 // days) applies to new dossiers only: a dossier already running keeps its version, its deadline and
 // its workflow.
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startEngine, waitForSamples, type EngineProcess, actorHeaders } from '@tthc/testing';
+import {
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  actorHeaders,
+  scratchDirectory,
+} from '@tthc/testing';
 import { COUNTER, LEADER, PORTAL, SPECIALIST, submission, type Json } from './marital-status-fixtures';
 
 const AGENCY_ADMIN = actorHeaders({ id: 'admin-1', role: 'agency-admin', agency: '000.31.18.H56' });
@@ -45,7 +50,7 @@ describe('a new procedure version and the dossiers already running', () => {
   };
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-versions-'));
+    const dataDir = scratchDirectory('tthc-e2e-versions-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

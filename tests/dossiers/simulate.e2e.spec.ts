@@ -2,10 +2,15 @@
 // district imported into the running engine's database, the same seed a second time importing nothing new,
 // and a simulated dossier read back through the API.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { actorHeaders, startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
+import {
+  actorHeaders,
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  scratchDirectory,
+} from '@tthc/testing';
 import { importedDossierId } from '../../libs/dossiers/src/application/import-dossiers/dossier-importer';
 
 const CLI = resolve(__dirname, '../../dist/apps/engine/src/cli/simulate.js');
@@ -34,7 +39,7 @@ describe('npm run simulate (built engine, samples loaded)', () => {
   const args = ['--agency', '000.00.18.H56', '--dossiers', '400', '--year', '2019', '--seed', '42'];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-simulate-'));
+    dataDir = scratchDirectory('tthc-e2e-simulate-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

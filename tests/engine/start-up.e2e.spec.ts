@@ -1,8 +1,6 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync } from 'node:fs';
 import { PostgresEventStore } from '@tthc/event-store';
-import { actorHeaders, runToExit, startEngine } from '@tthc/testing';
+import { actorHeaders, runToExit, startEngine, scratchDirectory } from '@tthc/testing';
 import { DataSource } from 'typeorm';
 
 const AUDITOR = actorHeaders({ id: 'admin-audit', role: 'system-admin' });
@@ -24,7 +22,7 @@ describe('engine start-up', () => {
   });
 
   it('keeps its data across a restart of the embedded default', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-data-'));
+    const dataDir = scratchDirectory('tthc-e2e-data-');
     chmodSync(dataDir, 0o755);
     const env = { DATA_DIR: dataDir, LOAD_SAMPLES: 'false', LOG_LEVEL: 'warn' };
     const first = await startEngine(env);
@@ -75,7 +73,7 @@ describe('engine start-up', () => {
   });
 
   it('serves the OpenAPI document and answers health and metrics', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-data-'));
+    const dataDir = scratchDirectory('tthc-e2e-data-');
     chmodSync(dataDir, 0o755);
     const engine = await startEngine({ DATA_DIR: dataDir, LOAD_SAMPLES: 'false', LOG_LEVEL: 'warn' });
     try {

@@ -6,15 +6,15 @@
 // on the topic and in the read model within CATCH_UP_MS.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   createTestDatabase,
   startEngine,
   waitForSamples,
   type EngineProcess,
   type TestDatabase,
+  scratchDirectory,
 } from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import { expectEachAcknowledgedOnce, sleep, startSubmissionLoad, until } from './submission-load';
@@ -30,7 +30,7 @@ const OUTAGE_MS = 8_000;
 const CATCH_UP_MS = 60_000;
 
 (javaAvailable ? describe : describe.skip)('the Kafka broker stopped and restarted under load', () => {
-  const runDir = mkdtempSync(join(tmpdir(), 'tthc-fault-kafka-'));
+  const runDir = scratchDirectory('tthc-fault-kafka-');
   const broker = (command: string) =>
     execFileSync('bash', [script, command], {
       env: { ...process.env, KAFKA_LOCAL_RUN: runDir },

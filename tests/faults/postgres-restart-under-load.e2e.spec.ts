@@ -5,11 +5,16 @@
 // restart it acknowledges again, and every acknowledged dossier is exactly once in the event store, on the
 // topic and in the read model.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@tthc/platform';
-import { describeWithKafka, startEngine, waitForSamples, type EngineProcess } from '@tthc/testing';
+import {
+  describeWithKafka,
+  startEngine,
+  waitForSamples,
+  type EngineProcess,
+  scratchDirectory,
+} from '@tthc/testing';
 import { PostgresServer } from './postgres-server';
 import { expectEachAcknowledgedOnce, sleep, startSubmissionLoad, until } from './submission-load';
 
@@ -19,7 +24,7 @@ const OUTAGE_MS = 3_000;
 const RECOVERY_MS = 30_000;
 
 describeWithKafka('PostgreSQL restarted under load', (brokers) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tthc-fault-pg-'));
+  const dataDir = scratchDirectory('tthc-fault-pg-');
   let database: PostgresServer;
   let engine: EngineProcess | undefined;
 

@@ -6,11 +6,14 @@
 // every event, no dossier's events were applied out of order (PostgreSQL's own transaction ids are the
 // witness), and every read model equals the one rebuilt from zero.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PostgresEventStore, rebuildProjection } from '@tthc/event-store';
-import { createTestDatabase, describeWithKafka, waitForSamples, type TestDatabase } from '@tthc/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  waitForSamples,
+  type TestDatabase,
+  scratchDirectory,
+} from '@tthc/testing';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import { LocalCluster } from '../../apps/engine/src/cluster/local-cluster';
 import {
@@ -48,7 +51,7 @@ describeWithKafka('projector rebalancing under load', (brokers) => {
       databaseUrl: db.url,
       // The test run's settings (AUTH_JWT_SECRET signs the callers' tokens), as startEngine passes them.
       baseEnv: process.env,
-      dataDir: mkdtempSync(join(tmpdir(), 'tthc-cluster-')),
+      dataDir: scratchDirectory('tthc-cluster-'),
       topicPrefix: prefix,
       partitions: 6,
       consumerGroup: `${prefix}-projector`,

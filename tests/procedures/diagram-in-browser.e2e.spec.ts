@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   describeWithBrowser,
@@ -8,13 +7,14 @@ import {
   startEngine,
   waitForSamples,
   type EngineProcess,
+  scratchDirectory,
 } from '@tthc/testing';
 
 describeWithBrowser('procedure diagram in a real browser', () => {
   let engine: EngineProcess;
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-browser-'));
+    const dataDir = scratchDirectory('tthc-e2e-browser-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

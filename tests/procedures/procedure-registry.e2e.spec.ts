@@ -1,9 +1,8 @@
 // The procedure registry through the built engine (npm run build first): samples loaded at start-up,
 // the catalogue API, drafting and publishing with their errors, diagrams, the schema, agencies and units.
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEngine, type EngineProcess, actorHeaders } from '@tthc/testing';
+import { startEngine, type EngineProcess, actorHeaders, scratchDirectory } from '@tthc/testing';
 
 const SAMPLES = resolve(__dirname, '../../libs/procedures/samples');
 const sample = (file: string) => readFileSync(join(SAMPLES, file), 'utf8');
@@ -52,7 +51,7 @@ describe('procedure registry (built engine, samples loaded)', () => {
   const codes = (page: Json) => (page.items as Json[]).map((i) => i.code as string);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-procedures-'));
+    dataDir = scratchDirectory('tthc-e2e-procedures-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   });

@@ -1,8 +1,8 @@
 // The definitions CLI as users run it (`npm run procedures -- …`, built first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { scratchDirectory } from '@tthc/testing';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/apps/engine/src/cli/procedures-cli.js');
@@ -14,7 +14,7 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 describe('procedures CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tthc-cli-'));
+  const dir = scratchDirectory('tthc-cli-');
   const broken = join(dir, 'broken.yaml');
   writeFileSync(
     broken,

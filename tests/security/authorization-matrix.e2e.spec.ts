@@ -6,9 +6,7 @@
 // - the wrong owner: another integration or another agency's official gets 404 on every dossier operation
 //   (existence is not revealed), 403 on another agency's worklist, drafts, procedures and submissions.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync } from 'node:fs';
 import {
   actorHeaders,
   actorToken,
@@ -16,6 +14,7 @@ import {
   waitForSamples,
   type EngineProcess,
   type TestActor,
+  scratchDirectory,
 } from '@tthc/testing';
 import sampleSubmission from '../dossiers/sample-submission.json';
 
@@ -132,7 +131,7 @@ describe('authorization matrix over every OpenAPI operation (built engine, sampl
   }
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-security-'));
+    const dataDir = scratchDirectory('tthc-e2e-security-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);

@@ -4,9 +4,8 @@
 // pagination, and rate limiting per client with a 429 problem document.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
 import {
   actorHeaders,
@@ -15,6 +14,7 @@ import {
   startEngine,
   type EngineProcess,
   type TestDatabase,
+  scratchDirectory,
 } from '@tthc/testing';
 import sampleSubmission from '../dossiers/sample-submission.json';
 
@@ -57,7 +57,7 @@ describe('credentials and hostile input (built engine)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(ALL_MIGRATIONS);
-    dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-credentials-'));
+    dataDir = scratchDirectory('tthc-e2e-credentials-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({
       DATABASE_URL: db.url,
@@ -301,7 +301,7 @@ describe('rate limiting per client (built engine, RATE_LIMIT=5)', () => {
   let engine: EngineProcess;
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-throttle-'));
+    const dataDir = scratchDirectory('tthc-e2e-throttle-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({
       DATA_DIR: dataDir,

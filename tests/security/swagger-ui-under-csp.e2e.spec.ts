@@ -1,7 +1,6 @@
 // The security headers must not break the API documentation: Swagger UI at /docs renders its operations in
 // Chromium under the Content-Security-Policy @fastify/helmet sends, with no CSP violation in the console.
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   describeWithBrowser,
@@ -9,13 +8,14 @@ import {
   SCREENSHOT_DIR,
   startEngine,
   type EngineProcess,
+  scratchDirectory,
 } from '@tthc/testing';
 
 describeWithBrowser('Swagger UI under the security headers (real browser)', () => {
   let engine: EngineProcess;
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-e2e-swagger-'));
+    const dataDir = scratchDirectory('tthc-e2e-swagger-');
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOAD_SAMPLES: 'false', LOG_LEVEL: 'warn' });
   });

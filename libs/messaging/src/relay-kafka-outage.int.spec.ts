@@ -2,13 +2,12 @@
 // returns. Uses a broker of its own (scripts/kafka-local.sh pause/resume), so it needs Java.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { LogNotifications, PostgresEventStore, type NewEvent } from '@tthc/event-store';
 import type { KafkaConfig } from '@tthc/platform';
-import { createTestDatabase, type TestDatabase } from '@tthc/testing';
+import { createTestDatabase, type TestDatabase, scratchDirectory } from '@tthc/testing';
 import { OutboxRelay } from './outbox-relay';
 import { provisionTopics } from './topic-provisioning';
 
@@ -33,7 +32,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 }
 
 (javaAvailable ? describe : describe.skip)('outbox relay across a Kafka outage', () => {
-  const runDir = mkdtempSync(join(tmpdir(), 'tthc-outage-kafka-'));
+  const runDir = scratchDirectory('tthc-outage-kafka-');
   const broker = (command: string) =>
     execFileSync('bash', [script, command], {
       env: { ...process.env, KAFKA_LOCAL_RUN: runDir },

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../../platform/src/database/embedded-postgres';
 import { TEST_JWT_SECRET } from './actors';
 import { KAFKA_UNAVAILABLE, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './services';
+import { openScratchRoot, scratchDirectory } from './scratch-directory';
 
 interface Started {
   stopPostgres?: () => Promise<void>;
@@ -51,6 +51,7 @@ function javaAvailable(): boolean {
 export default async function globalSetup(): Promise<void> {
   const started: Started = {};
   globalThis.__tthcTestServices = started;
+  openScratchRoot();
   // Every engine a test starts inherits this, and actorHeaders signs the tests' tokens with it.
   process.env.AUTH_JWT_SECRET ??= TEST_JWT_SECRET;
   if (onlyUnitTests(process.argv)) return;
@@ -64,7 +65,7 @@ export default async function globalSetup(): Promise<void> {
     started.stopPostgres = db.stop;
     say('PostgreSQL in a container (testcontainers)');
   } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-test-pg-'));
+    const dataDir = scratchDirectory('tthc-test-pg-');
     chmodSync(dataDir, 0o755); // initdb runs as the unprivileged postgres user when we are root
     const db = await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
     process.env[TEST_DATABASE_URL] = db.url;
@@ -77,7 +78,7 @@ export default async function globalSetup(): Promise<void> {
     say(`Kafka from KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`);
   } else if (javaAvailable() && existsSync(join(repoRoot, 'scripts/kafka-local.sh'))) {
     say('starting a local Kafka broker (scripts/kafka-local.sh; the first run fetches Kafka from Maven)');
-    const runDir = mkdtempSync(join(tmpdir(), 'tthc-test-kafka-'));
+    const runDir = scratchDirectory('tthc-test-kafka-');
     const env = { ...process.env, KAFKA_LOCAL_RUN: runDir };
     try {
       const out = execFileSync('bash', [join(repoRoot, 'scripts/kafka-local.sh'), 'start'], {

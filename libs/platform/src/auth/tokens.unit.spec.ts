@@ -1,6 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AuthConfig } from '../config/app-config';
@@ -8,6 +6,7 @@ import { demoApiKey, hashApiKey, newApiKey } from './api-keys';
 import { isOfficial, isOfficialOf, isSystemAdministrator, mayReadStatisticsOf, provinceOf } from './roles';
 import { resolveSigningSecret, signingSecretPath } from './signing-secret';
 import { InvalidCredentials, mintToken, principalFromClaims, TokenVerifier } from './tokens';
+import { scratchDirectory } from '@tthc/testing';
 
 const SECRET = new TextEncoder().encode('unit-test-secret-unit-test-secret-0123456789');
 const auth = (over: Partial<AuthConfig> = {}): AuthConfig => ({
@@ -130,7 +129,7 @@ describe('bearer tokens of an external issuer (JWKS)', () => {
 
 describe('the local signing secret', () => {
   const dataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tthc-secret-'));
+    const dir = scratchDirectory('tthc-secret-');
     chmodSync(dir, 0o755);
     return dir;
   };

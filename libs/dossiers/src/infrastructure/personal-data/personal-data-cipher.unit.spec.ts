@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MASTER_KEY_FILE, resolveMasterKey } from './master-key';
 import {
@@ -13,6 +12,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './personal-data-cipher';
+import { scratchDirectory } from '@tthc/testing';
 
 const applicant = { name: 'Nguyễn Thị Lan', nationalId: '056195000123', phone: '0905 123 456' };
 const PLACE = 'dossier-1/DossierSubmitted/applicant';
@@ -87,7 +87,7 @@ describe('keyed hashes', () => {
 
 describe('the master key', () => {
   it('is generated once in the data dir (owner-only) and found again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tthc-master-'));
+    const dir = scratchDirectory('tthc-master-');
     const first = resolveMasterKey({ dataDir: dir, production: false });
     expect(first).toHaveLength(KEY_BYTES);
     expect(resolveMasterKey({ dataDir: dir, production: false }).equals(first)).toBe(true);
