@@ -53,7 +53,10 @@ export interface DossierCommandSpec {
   readonly contextOf: (
     stored: readonly RecordedEvent[],
     transaction: CommandTransaction,
+    read: readonly (readonly Record<string, unknown>[])[],
   ) => Promise<DossierContext>;
+  /** What contextOf needs besides the stream, read with it (CommandSpec.reads). */
+  readonly reads?: readonly string[];
   readonly request: DossierRequestContext;
   readonly commandType: DossierCommandType;
   /** The request as received; with the command type and dossier it tells a retry from a reused key. */
@@ -84,8 +87,9 @@ export class DossierCommandPath {
       request: spec.dossierIdInRequest ? { dossierId: spec.dossierId, body: spec.body } : { body: spec.body },
       streamId: dossierStreamId(spec.dossierId),
       streamType: DOSSIER_STREAM_TYPE,
-      decide: async (stored, transaction) => {
-        const context = await spec.contextOf(stored, transaction);
+      reads: spec.reads,
+      decide: async (stored, transaction, read) => {
+        const context = await spec.contextOf(stored, transaction, read);
         const { definition } = context.procedure;
         const history = await this.protection.reveal(stored, transaction);
         const state = foldDossier(toDossierEvents(history));

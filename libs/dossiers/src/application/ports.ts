@@ -37,7 +37,11 @@ export interface DossierContextLoader {
     version: number,
     agencyCode: string,
     on?: Queryable,
+    /** The rows of `agencyReadWith(stream)`, read with the dossier's stream: no statement of its own then. */
+    readWithStream?: readonly Record<string, unknown>[],
   ): Promise<DossierContext>;
+  /** SQL text (CommandSpec.reads) that reads the office hours of the agency a dossier was submitted to. */
+  agencyReadWith(streamId: string): string;
   calendarFor(agencyCode: string): Promise<WorkingDayCalendar>;
 }
 export const DOSSIER_CONTEXT_LOADER = Symbol('DOSSIER_CONTEXT_LOADER');

@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Queryable } from '@tthc/event-store';
+import { sqlLiteral, type Queryable } from '@tthc/event-store';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import { DEFAULT_DOSSIER_SETTINGS, type DossierContext, type DossierSettings } from '../domain/dossier';
@@ -81,17 +81,35 @@ export class SqlDossierContextLoader implements DossierContextLoader {
     version: number,
     agencyCode: string,
     on: Queryable = this.db,
+    readWithStream?: readonly Record<string, unknown>[],
   ): Promise<DossierContext> {
     const procedure = await this.procedure(procedureCode, version, on);
-    const calendar = await this.calendarFor(agencyCode, on);
+    // The read made with the stream looked the agency up from the stored submission; it stands if that is
+    // the agency the decider reads from it too (an upcast submission could say otherwise).
+    const read = readWithStream?.[0] as (Partial<AgencyRow> & { code: string }) | undefined;
+    const calendar =
+      read !== undefined && read.code === agencyCode
+        ? this.calendarOf(
+            agencyCode,
+            read.office_hours == null
+              ? undefined
+              : { office_hours: read.office_hours, saturday_reception: read.saturday_reception === true },
+          )
+        : await this.calendarFor(agencyCode, on);
     return { procedure, calendar, settings: this.settings };
   }
 
+  agencyReadWith(streamId: string): string {
+    return `SELECT s.code, a.office_hours, a.saturday_reception
+      FROM (SELECT data->>'agencyCode' AS code FROM events
+            WHERE stream_id = ${sqlLiteral(streamId)} AND event_type = 'DossierSubmitted' LIMIT 1) s
+      LEFT JOIN agencies a ON a.code = s.code`;
+  }
+
   async calendarFor(agencyCode: string, on: Queryable = this.db): Promise<WorkingDayCalendar> {
-    const rows = (await on.query(
-      'SELECT office_hours, saturday_reception FROM agencies WHERE code = $1',
-      [agencyCode],
-    )) as AgencyRow[];
+    const rows = (await on.query('SELECT office_hours, saturday_reception FROM agencies WHERE code = $1', [
+      agencyCode,
+    ])) as AgencyRow[];
     return this.calendarOf(agencyCode, rows[0]);
   }
 

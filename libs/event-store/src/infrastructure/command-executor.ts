@@ -28,7 +28,14 @@ export interface CommandSpec<Result> {
   readonly decide: (
     history: readonly RecordedEvent[],
     transaction: CommandTransaction,
+    /** The rows of each of `reads`, in order. */
+    read: readonly (readonly Record<string, unknown>[])[],
   ) => Decision<Result> | Promise<Decision<Result>>;
+  /**
+   * Reads the decision needs besides the stream (SQL text: literals, no parameters), made with the stream's
+   * read, in the same round trip and under the same locks.
+   */
+  readonly reads?: readonly string[];
 }
 
 interface StoredAnswer<Result> {
@@ -92,7 +99,7 @@ export class CommandExecutor {
   ): Promise<CommandOutcome<Result>> {
     const hash = requestHash(spec.commandType, spec.request);
     const commandId = spec.commandId ? sqlLiteral(spec.commandId) : undefined;
-    const { results, history } = await this.store.beginCommand(
+    const { results, history, reads } = await this.store.beginCommand(
       transaction,
       spec.streamId,
       commandId === undefined
@@ -101,6 +108,7 @@ export class CommandExecutor {
             `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`command:${spec.commandId}`)}, 1))`,
             `SELECT command_type, request_hash, result FROM command_results WHERE command_id = ${commandId}`,
           ],
+      spec.reads,
     );
     const stored = results[1]?.rows[0] as StoredAnswer<Result> | undefined;
     if (stored !== undefined) {
@@ -108,7 +116,11 @@ export class CommandExecutor {
       if (stored.request_hash !== hash) throw new CommandIdReused(spec.commandId!);
       return { result: stored.result, replayed: true, events: [] };
     }
-    const decision = await spec.decide(history, transaction);
+    const decision = await spec.decide(
+      history,
+      transaction,
+      reads.map((read) => read.rows as Record<string, unknown>[]),
+    );
     const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
     const events = decision.events.map((e) =>
       spec.commandId ? { ...e, metadata: { ...e.metadata, commandId: spec.commandId } } : e,

@@ -18,6 +18,9 @@ import { withTransaction } from './transaction';
 
 export const EVENTS_CHANNEL = 'tthc_events';
 
+/** At most one wake-up of the log's readers per this many milliseconds (AppendNotifier). */
+const NOTIFY_SPACING_MS = 10;
+
 export interface AppendResult {
   readonly nextExpectedVersion: number;
   readonly events: RecordedEvent[];
@@ -46,7 +49,8 @@ const COLUMNS = `global_position::text AS global_position, transaction_id::text 
  * inside the appending transaction: PostgreSQL serialises the commits of notifying transactions on one
  * global lock, so a NOTIFY in every append made concurrent appends commit one at a time, each waiting for
  * its own WAL flush (the append benchmark with 16 writers showed it). After the commit instead, at most
- * one NOTIFY in flight per data source; appends committed meanwhile share the next one. A wake-up only:
+ * one NOTIFY in flight per data source, and one per NOTIFY_SPACING_MS; appends committed meanwhile share
+ * the next one. A wake-up only:
  * readers also poll, so a NOTIFY lost in a crash delays them by the poll interval.
  */
 export class AppendNotifier implements EntitySubscriberInterface {
@@ -100,11 +104,15 @@ export class AppendNotifier implements EntitySubscriberInterface {
       .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
       .catch(() => undefined)
       .finally(() => {
-        this.inFlight = false;
-        if (this.pending) {
-          this.pending = false;
-          this.send();
-        }
+        // Appends committed meanwhile share the next NOTIFY, sent no sooner than NOTIFY_SPACING_MS after
+        // this one: under load a NOTIFY after every other command cost as much as a statement of each.
+        setTimeout(() => {
+          this.inFlight = false;
+          if (this.pending) {
+            this.pending = false;
+            this.send();
+          }
+        }, NOTIFY_SPACING_MS).unref();
       });
   }
 }
@@ -186,10 +194,11 @@ const APPEND_AT_VERSION = `INSERT INTO events (stream_id, stream_type, stream_ve
 const lockStream = (streamId: string) =>
   `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`;
 
-/** The results of beginCommand: those of the caller's statements, then the stream's history. */
+/** The results of beginCommand: those of the caller's leading statements, the stream's history, the reads'. */
 export interface CommandBeginning {
   readonly results: readonly QueryResult[];
   readonly history: RecordedEvent[];
+  readonly reads: readonly QueryResult[];
 }
 
 export class PostgresEventStore {
@@ -285,7 +294,8 @@ export class PostgresEventStore {
 
   /**
    * Opens a command's transaction in one round trip: BEGIN, the caller's `leading` statements (the command's
-   * own lock and stored answer), the stream's lock, and the read of the stream under it. Holding the stream
+   * own lock and stored answer), the stream's lock, the read of the stream under it, and the caller's
+   * `reads` (what the decision needs besides the stream). Holding the stream
    * lock from before the read, nothing else can append to the stream until this transaction ends, so a lost
    * race is not possible and the version read is the one to append after (commitCommand). Locks are taken in
    * one order everywhere (the command's, then the stream's), so two commands never wait for each other.
@@ -294,6 +304,7 @@ export class PostgresEventStore {
     transaction: CommandTransaction,
     streamId: string,
     leading: readonly string[],
+    reads: readonly string[] = [],
   ): Promise<CommandBeginning> {
     // Outside the transaction, so the plan lasts as long as the connection; once per connection.
     await prepareOnce(transaction.client, APPEND_AT_VERSION_PLAN, APPEND_PARAMETER_TYPES, APPEND_AT_VERSION);
@@ -302,9 +313,11 @@ export class PostgresEventStore {
       ...leading,
       lockStream(streamId),
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ${sqlLiteral(streamId)} ORDER BY stream_version`,
+      ...reads,
     ]);
-    const history = (results[results.length - 1].rows as EventRow[]).map((r) => this.toRecorded(r));
-    return { results: results.slice(1, 1 + leading.length), history };
+    const streamAt = 2 + leading.length; // after BEGIN, the leading statements and the lock
+    const history = (results[streamAt].rows as EventRow[]).map((r) => this.toRecorded(r));
+    return { results: results.slice(1, 1 + leading.length), history, reads: results.slice(streamAt + 1) };
   }
 
   /**

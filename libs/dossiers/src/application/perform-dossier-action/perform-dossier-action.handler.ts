@@ -5,7 +5,7 @@ import { toAttachment } from '../attachments';
 import { dossierParties, mayActOnDossier } from '../dossier-access';
 import { codeKeyOf, dossierCodeFor, provisionalCode } from '../dossier-code-allocation';
 import { DossierCommandPath } from '../dossier-command-path';
-import { toDossierEvents } from '../dossier-stream';
+import { dossierStreamId, toDossierEvents } from '../dossier-stream';
 import {
   DOSSIER_CLOCK,
   DOSSIER_CODE_ALLOCATOR,
@@ -33,7 +33,8 @@ export class PerformDossierActionHandler implements ICommandHandler<PerformDossi
       dossierId,
       // Read in the command's transaction: which procedure version and agency decide this dossier (the
       // submission is immutable), and whether this caller may act on it.
-      contextOf: async (recorded, transaction) => {
+      reads: [this.contexts.agencyReadWith(dossierStreamId(dossierId))],
+      contextOf: async (recorded, transaction, [agency]) => {
         // Another agency's or another integration's dossier does not exist for this caller (dossier-access.ts).
         const parties = dossierParties(recorded);
         if (parties === undefined || !mayActOnDossier(context.actor, parties))
@@ -41,7 +42,7 @@ export class PerformDossierActionHandler implements ICommandHandler<PerformDossi
         const submitted = toDossierEvents(recorded).find((event) => event.type === 'DossierSubmitted');
         if (submitted === undefined) throw new DossierNotFound(action.type);
         const { procedureCode, procedureVersion, agencyCode } = submitted.data;
-        return this.contexts.contextFor(procedureCode, procedureVersion, agencyCode, transaction);
+        return this.contexts.contextFor(procedureCode, procedureVersion, agencyCode, transaction, agency);
       },
       request: context,
       commandType: action.type,
