@@ -80,18 +80,28 @@ export class DossierCommandPath {
 
   async execute(spec: DossierCommandSpec): Promise<DossierActionOutcome> {
     const executor = new CommandExecutor(this.store);
+    const streamId = dossierStreamId(spec.dossierId);
+    // An action opens the applicant's sealed data with a key read with the stream (a submission has none yet).
+    const reads = [
+      ...(spec.reads ?? []),
+      ...(spec.dossierIdInRequest ? [this.protection.keyReadWith(streamId)] : []),
+    ];
     const { actor, correlationId, commandId } = spec.request;
     const outcome = await executor.execute<DossierActionResult>({
       commandId,
       commandType: spec.commandType,
       request: spec.dossierIdInRequest ? { dossierId: spec.dossierId, body: spec.body } : { body: spec.body },
-      streamId: dossierStreamId(spec.dossierId),
+      streamId,
       streamType: DOSSIER_STREAM_TYPE,
-      reads: spec.reads,
+      reads,
       decide: async (stored, transaction, read) => {
         const context = await spec.contextOf(stored, transaction, read);
         const { definition } = context.procedure;
-        const history = await this.protection.reveal(stored, transaction);
+        const history = await this.protection.reveal(
+          stored,
+          transaction,
+          spec.dossierIdInRequest ? read[read.length - 1] : undefined,
+        );
         const state = foldDossier(toDossierEvents(history));
         const command = await spec.command(state, transaction, context);
         const events = decide(context, state, command);
@@ -112,12 +122,7 @@ export class DossierCommandPath {
           occurredAt: spec.now,
         }));
         return {
-          events: await this.protection.protect(
-            dossierStreamId(spec.dossierId),
-            unsealed,
-            stored,
-            transaction,
-          ),
+          events: await this.protection.protect(streamId, unsealed, stored, transaction),
           result: actionResult(spec.dossierId, context, command, after, events, version),
         };
       },

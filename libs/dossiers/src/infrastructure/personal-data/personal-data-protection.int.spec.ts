@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@tthc/event-store';
-import { withTransaction } from '@tthc/event-store';
+import { EventStore1763780000000, PostgresEventStore, withTransaction } from '@tthc/event-store';
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
 import { ERASED_APPLICANT, presentApplicant } from '../../application/personal-data';
 import { ApplicantKeys1763780000520 } from '../migrations/1763780000520-applicant-keys';
@@ -57,7 +57,7 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
   let protection: PersonalDataProtection;
 
   beforeAll(async () => {
-    db = await createTestDatabase([ApplicantKeys1763780000520]);
+    db = await createTestDatabase([EventStore1763780000000, ApplicantKeys1763780000520]);
     keyring = new ApplicantKeyring(db.dataSource, randomBytes(KEY_BYTES));
     protection = new PersonalDataProtection(keyring);
   });
@@ -211,5 +211,30 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     const dossierId = randomUUID();
     const legacy = recorded(`dossier-${dossierId}`, submitted(dossierId), 1);
     expect(await protection.reveal([legacy])).toEqual([legacy]);
+  });
+
+  it('opens a dossier with its key read with the stream, without reading the key again; erased as well', async () => {
+    const store = new PostgresEventStore(db.dataSource);
+    const nationalId = '079203004242';
+    const dossierId = randomUUID();
+    const streamId = `dossier-${dossierId}`;
+    const [sealed] = await seal(streamId, [submitted(dossierId, { ...applicant, nationalId })]);
+    const history = (await store.append(streamId, 'dossier', 0, [sealed!])).events;
+    // A connection that must not be used: the key comes from the rows read with the stream.
+    const unused = { query: () => Promise.reject(new Error('the key was read again')) };
+
+    const known = (await db.dataSource.query(protection.keyReadWith(streamId))) as Record<string, unknown>[];
+    expect(known).toHaveLength(1);
+    const [opened] = await protection.reveal(history, unused, known);
+    expect(opened?.data).toMatchObject({ applicant: { ...applicant, nationalId }, formData });
+    expect(await protection.reveal(history, unused, known)).toEqual(await protection.reveal(history));
+
+    await withTransaction(db.dataSource, (runner) => keyring.erase(nationalId, runner));
+    const afterErasure = (await db.dataSource.query(protection.keyReadWith(streamId))) as Record<
+      string,
+      unknown
+    >[];
+    const [erased] = await protection.reveal(history, unused, afterErasure);
+    expect(erased?.data).toMatchObject({ applicant: ERASED_APPLICANT, formData: {} });
   });
 });

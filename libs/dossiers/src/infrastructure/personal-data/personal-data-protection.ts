@@ -136,8 +136,20 @@ export class PersonalDataProtection {
     return this.keyring.keysFor(nationalIds, runner);
   }
 
-  /** The events with their personal fields opened (or erased); events without sealed fields unchanged. */
-  async reveal(events: readonly RecordedEvent[], runner?: Queryable): Promise<RecordedEvent[]> {
+  /** SQL text that reads the key of a dossier's applicant with its stream (reveal's `known`). */
+  keyReadWith(streamId: string): string {
+    return this.keyring.keyReadWith(streamId);
+  }
+
+  /**
+   * The events with their personal fields opened (or erased); events without sealed fields unchanged.
+   * `known`: the rows of keyReadWith, read with the stream.
+   */
+  async reveal(
+    events: readonly RecordedEvent[],
+    runner?: Queryable,
+    known?: readonly Record<string, unknown>[],
+  ): Promise<RecordedEvent[]> {
     const kids = new Set<string>();
     for (const event of events) {
       for (const field of SEALED_FIELDS[event.type] ?? []) {
@@ -146,7 +158,7 @@ export class PersonalDataProtection {
       }
     }
     if (kids.size === 0) return [...events];
-    const keys = await this.keyring.keys(kids, runner);
+    const keys = await this.keyring.keys(kids, runner, known);
     return events.map((event) => {
       const fields = SEALED_FIELDS[event.type] ?? [];
       const data = event.data as Data;
