@@ -57,6 +57,8 @@ export interface DossierCommandSpec {
   ) => Promise<DossierContext>;
   /** What contextOf needs besides the stream, read with it (CommandSpec.reads). */
   readonly reads?: readonly string[];
+  /** A submission's applicant as received: their data key is made or read with the (empty) stream. */
+  readonly applicant?: unknown;
   readonly request: DossierRequestContext;
   readonly commandType: DossierCommandType;
   /** The request as received; with the command type and dossier it tells a retry from a reused key. */
@@ -81,11 +83,11 @@ export class DossierCommandPath {
   async execute(spec: DossierCommandSpec): Promise<DossierActionOutcome> {
     const executor = new CommandExecutor(this.store);
     const streamId = dossierStreamId(spec.dossierId);
-    // An action opens the applicant's sealed data with a key read with the stream (a submission has none yet).
-    const reads = [
-      ...(spec.reads ?? []),
-      ...(spec.dossierIdInRequest ? [this.protection.keyReadWith(streamId)] : []),
-    ];
+    // The applicant's data key, read with the stream: an action's to open the sealed history, a submission's
+    // (made if the applicant has none yet) to seal the new events.
+    const newKey = spec.dossierIdInRequest ? undefined : this.protection.newApplicantKeyRead(spec.applicant);
+    const keyRead = spec.dossierIdInRequest ? this.protection.keyReadWith(streamId) : newKey;
+    const reads = [...(spec.reads ?? []), ...(keyRead === undefined ? [] : [keyRead])];
     const { actor, correlationId, commandId } = spec.request;
     const outcome = await executor.execute<DossierActionResult>({
       commandId,
@@ -97,10 +99,11 @@ export class DossierCommandPath {
       decide: async (stored, transaction, read) => {
         const context = await spec.contextOf(stored, transaction, read);
         const { definition } = context.procedure;
+        const keyRows = keyRead === undefined ? undefined : read[read.length - 1];
         const history = await this.protection.reveal(
           stored,
           transaction,
-          spec.dossierIdInRequest ? read[read.length - 1] : undefined,
+          spec.dossierIdInRequest ? keyRows : undefined,
         );
         const state = foldDossier(toDossierEvents(history));
         const command = await spec.command(state, transaction, context);
@@ -122,7 +125,15 @@ export class DossierCommandPath {
           occurredAt: spec.now,
         }));
         return {
-          events: await this.protection.protect(streamId, unsealed, stored, transaction),
+          events: await this.protection.protect(
+            streamId,
+            unsealed,
+            stored,
+            transaction,
+            newKey === undefined || keyRows === undefined
+              ? undefined
+              : await this.protection.keyMadeBy(spec.applicant, keyRows, transaction),
+          ),
           result: actionResult(spec.dossierId, context, command, after, events, version),
         };
       },

@@ -41,6 +41,7 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
     return this.path.execute({
       dossierId,
       contextOf: () => Promise.resolve(dossierContext),
+      applicant: submission.applicant,
       request: context,
       commandType: 'SubmitDossier',
       body: submission,

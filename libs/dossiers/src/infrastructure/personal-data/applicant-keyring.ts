@@ -16,6 +16,20 @@ export interface ErasedKey {
   readonly erasedAt: string;
 }
 
+/**
+ * One statement: the new key, or the live one the statement's snapshot can see. A key committed by a
+ * concurrent first submission after that snapshot is neither, and is read again then. The arguments are
+ * SQL expressions (parameters or literals): the new key's id, the applicant reference, the wrapped key.
+ */
+function liveKeyStatement(id: string, ref: string, wrapped: string): string {
+  return `WITH inserted AS (
+      INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES (${id}, ${ref}, ${wrapped})
+      ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING RETURNING id::text AS id, wrapped_key)
+    SELECT id, wrapped_key FROM inserted
+    UNION ALL
+    SELECT id::text, wrapped_key FROM applicant_keys WHERE applicant_ref = ${ref} AND erased_at IS NULL`;
+}
+
 /** A row of applicant_keys as the keyring reads it; an erased key has no wrapped key. */
 interface KeyRow {
   readonly id: string;
@@ -45,17 +59,46 @@ export class ApplicantKeyring {
   async keyFor(nationalId: string, runner: Queryable): Promise<{ id: string; key: Buffer }> {
     const ref = this.applicantRef(nationalId);
     const id = randomUUID();
-    // One round trip: the new key, or the live one this transaction can see. A key committed by a
-    // concurrent first submission after this statement's snapshot is neither: read it again then.
-    let rows = (await runner.query(
-      `WITH inserted AS (
-         INSERT INTO applicant_keys (id, applicant_ref, wrapped_key) VALUES ($1, $2, $3)
-         ON CONFLICT (applicant_ref) WHERE erased_at IS NULL DO NOTHING RETURNING id::text AS id, wrapped_key)
-       SELECT id, wrapped_key FROM inserted
-       UNION ALL
-       SELECT id::text, wrapped_key FROM applicant_keys WHERE applicant_ref = $2 AND erased_at IS NULL`,
-      [id, ref, wrapDataKey(this.master, id, newDataKey())],
-    )) as { id: string; wrapped_key: string }[];
+    const rows = (await runner.query(liveKeyStatement('$1', '$2', '$3'), [
+      id,
+      ref,
+      wrapDataKey(this.master, id, newDataKey()),
+    ])) as { id: string; wrapped_key: string }[];
+    return this.liveKeyOf(ref, rows, runner);
+  }
+
+  /**
+   * keyFor's statement as SQL text (CommandSpec.reads), for a submission's opening round trip; its rows go
+   * to keyMadeBy.
+   */
+  keyForStatement(nationalId: string): string {
+    const id = randomUUID();
+    return liveKeyStatement(
+      sqlLiteral(id),
+      sqlLiteral(this.applicantRef(nationalId)),
+      sqlLiteral(wrapDataKey(this.master, id, newDataKey())),
+    );
+  }
+
+  /** The key from the rows of keyForStatement, read again if they hold none (see liveKeyStatement). */
+  keyMadeBy(
+    nationalId: string,
+    rows: readonly Record<string, unknown>[],
+    runner: Queryable,
+  ): Promise<{ id: string; key: Buffer }> {
+    return this.liveKeyOf(
+      this.applicantRef(nationalId),
+      rows as { id: string; wrapped_key: string }[],
+      runner,
+    );
+  }
+
+  private async liveKeyOf(
+    ref: string,
+    made: readonly { id: string; wrapped_key: string }[],
+    runner: Queryable,
+  ): Promise<{ id: string; key: Buffer }> {
+    let rows = made;
     if (rows.length === 0) {
       rows = (await runner.query(
         'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE applicant_ref = $1 AND erased_at IS NULL',

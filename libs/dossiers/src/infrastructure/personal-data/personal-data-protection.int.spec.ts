@@ -237,4 +237,33 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     const [erased] = await protection.reveal(history, unused, afterErasure);
     expect(erased?.data).toMatchObject({ applicant: ERASED_APPLICANT, formData: {} });
   });
+
+  it('makes a new applicant’s key with the submission’s stream read, and finds it again for the next dossier', async () => {
+    const nationalId = '079203007777';
+    const who = { ...applicant, nationalId };
+    const unused = { query: () => Promise.reject(new Error('the key was read again')) };
+    const statement = protection.newApplicantKeyRead(who);
+    expect(statement).toBeDefined();
+    const made = (await db.dataSource.query(statement!)) as Record<string, unknown>[];
+    expect(made).toHaveLength(1);
+
+    const dossierId = randomUUID();
+    const streamId = `dossier-${dossierId}`;
+    const preloaded = await protection.keyMadeBy(who, made, unused);
+    const [sealed] = await protection.protect(streamId, [submitted(dossierId, who)], [], unused, preloaded);
+    const stored = (sealed!.data as { applicant: unknown }).applicant;
+    expect(isSealedField(stored) && stored.$sealed.kid).toBe(made[0].id);
+    const [opened] = await protection.reveal([recorded(streamId, sealed!, 1)]);
+    expect(opened?.data).toMatchObject({ applicant: who, formData });
+
+    // The applicant's next dossier: the live key, not a new one; with no rows, the key is read again.
+    const again = (await db.dataSource.query(protection.newApplicantKeyRead(who)!)) as Record<
+      string,
+      unknown
+    >[];
+    expect(again.map((row) => row.id)).toEqual([made[0].id]);
+    const reread = await protection.keyMadeBy(who, [], db.dataSource);
+    expect([...reread.values()].map((key) => key.id)).toEqual([made[0].id]);
+    expect(protection.newApplicantKeyRead({ name: 'no national id' })).toBeUndefined();
+  });
 });

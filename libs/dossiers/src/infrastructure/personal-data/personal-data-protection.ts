@@ -136,6 +136,26 @@ export class PersonalDataProtection {
     return this.keyring.keysFor(nationalIds, runner);
   }
 
+  /**
+   * SQL text (CommandSpec.reads) that makes or reads the data key of a new dossier's applicant in the
+   * submission's opening round trip, for keyMadeBy; undefined when the applicant has no national id.
+   */
+  newApplicantKeyRead(applicant: unknown): string | undefined {
+    const nationalId = (applicant as Partial<ApplicantDetails> | undefined)?.nationalId;
+    return typeof nationalId === 'string' ? this.keyring.keyForStatement(nationalId) : undefined;
+  }
+
+  /** protect's `preloaded` from the rows of newApplicantKeyRead (read again if they hold no key). */
+  async keyMadeBy(
+    applicant: unknown,
+    rows: readonly Record<string, unknown>[],
+    runner: Queryable,
+  ): Promise<PreloadedKeys> {
+    const { nationalId } = applicant as ApplicantDetails;
+    const key = await this.keyring.keyMadeBy(nationalId, rows, runner);
+    return new Map([[this.keyring.applicantRef(nationalId), key]]);
+  }
+
   /** SQL text that reads the key of a dossier's applicant with its stream (reveal's `known`). */
   keyReadWith(streamId: string): string {
     return this.keyring.keyReadWith(streamId);
