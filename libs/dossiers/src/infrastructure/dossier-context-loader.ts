@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { sqlLiteral, type Queryable } from '@tthc/event-store';
+import type { Queryable } from '@tthc/event-store';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import { DEFAULT_DOSSIER_SETTINGS, type DossierContext, type DossierSettings } from '../domain/dossier';
@@ -17,6 +17,7 @@ import {
 } from '../application/agency-calendar';
 import { ProcedureRetired, ProcedureVersionNotFound } from '../application/errors';
 import type { DossierContextLoader, ProcedureVersionRef, SubmissionContext } from '../application/ports';
+import { fromSubmission } from './submission-sql';
 
 interface VersionRow {
   version: number;
@@ -101,8 +102,7 @@ export class SqlDossierContextLoader implements DossierContextLoader {
 
   agencyReadWith(streamId: string): string {
     return `SELECT s.code, a.office_hours, a.saturday_reception
-      FROM (SELECT data->>'agencyCode' AS code FROM events
-            WHERE stream_id = ${sqlLiteral(streamId)} AND event_type = 'DossierSubmitted' LIMIT 1) s
+      FROM (SELECT ${fromSubmission(streamId, "data->>'agencyCode'")} AS code) s
       LEFT JOIN agencies a ON a.code = s.code`;
   }
 

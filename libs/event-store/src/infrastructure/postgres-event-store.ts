@@ -191,6 +191,18 @@ const APPEND_AT_VERSION = `INSERT INTO events (stream_id, stream_type, stream_ve
   FROM jsonb_to_recordset($4::jsonb) AS x(i int, id uuid, t text, sv int, d jsonb, m jsonb, o timestamptz)
   RETURNING stream_version, global_position::text AS global_position, transaction_id::text AS transaction_id, recorded_at`;
 
+/** EXECUTE of a prepared append (APPEND_PARAMETER_TYPES) with its values as literals; null: any version. */
+function executeAppend(
+  plan: string,
+  streamId: string,
+  streamType: string,
+  version: number | null,
+  sent: string,
+): string {
+  const at = version === null ? 'NULL' : String(Math.trunc(version));
+  return `EXECUTE ${plan} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${at}, ${sqlLiteral(sent)})`;
+}
+
 const lockStream = (streamId: string) =>
   `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`;
 
@@ -270,9 +282,7 @@ export class PostgresEventStore {
       const text = [
         'BEGIN',
         lockStream(streamId),
-        `EXECUTE ${APPEND_PLAN} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${
-          expected === 'any' ? 'NULL' : String(Math.trunc(expected))
-        }, ${sqlLiteral(sent)})`,
+        executeAppend(APPEND_PLAN, streamId, streamType, expected === 'any' ? null : expected, sent),
         'COMMIT',
       ].join(';\n');
       let results: QueryResult[];
@@ -335,13 +345,7 @@ export class PostgresEventStore {
   ): Promise<AppendResult> {
     const sent = events.length === 0 ? undefined : rowsToSend(events);
     const append =
-      sent === undefined
-        ? []
-        : [
-            `EXECUTE ${APPEND_AT_VERSION_PLAN} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${Math.trunc(
-              version,
-            )}, ${sqlLiteral(sent)})`,
-          ];
+      sent === undefined ? [] : [executeAppend(APPEND_AT_VERSION_PLAN, streamId, streamType, version, sent)];
     let results: QueryResult[];
     try {
       results = await transaction.send([...append, ...trailing, 'COMMIT']);

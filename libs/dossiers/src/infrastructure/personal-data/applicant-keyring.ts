@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlLiteral, type Queryable } from '@tthc/event-store';
 import { normaliseNationalId } from '../../application/personal-data';
+import { fromSubmission } from '../submission-sql';
 import { deriveKey, keyedHash, newDataKey, unwrapDataKey, wrapDataKey } from './personal-data-cipher';
 
 /** A data key as the keyring hands it out: the key, or `erased` once destroyed (or never known here). */
@@ -185,8 +186,7 @@ export class ApplicantKeyring {
    */
   keyReadWith(streamId: string): string {
     return `SELECT id::text AS id, wrapped_key FROM applicant_keys
-      WHERE id::text = (SELECT data->'applicant'->'$sealed'->>'kid' FROM events
-                        WHERE stream_id = ${sqlLiteral(streamId)} AND event_type = 'DossierSubmitted' LIMIT 1)`;
+      WHERE id::text = ${fromSubmission(streamId, "data->'applicant'->'$sealed'->>'kid'")}`;
   }
 
   /** Destroys the applicant's live key (crypto-shredding); undefined when there is none. */
