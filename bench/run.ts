@@ -164,6 +164,7 @@ async function main(): Promise<void> {
                 processes: [1, 2],
                 scalingRuns: 1,
                 scalingTimeoutSeconds: 120,
+                kafkaAloneProjections: 1,
               }
             : {
                 events: Number(process.env.BENCH_LOG_EVENTS ?? 100_000),
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
                 processes: [1, 2, 4],
                 scalingRuns: 1,
                 scalingTimeoutSeconds: 600,
+                kafkaAloneProjections: 10, // every dossier projection (four)
               }),
           partitions: 8,
           kafkaBrokers: process.env.KAFKA_BROKERS?.split(','),

@@ -23,6 +23,8 @@ export interface ProjectionOptions {
   readonly partitions: number;
   readonly processes: readonly number[];
   readonly scalingRuns: number;
+  /** Dossier projections measured alone from Kafka (the smoke run: one, to exercise the path). */
+  readonly kafkaAloneProjections: number;
   readonly kafkaBrokers?: string[];
   /** Give up on one scaling run after this long. */
   readonly scalingTimeoutSeconds: number;
@@ -224,11 +226,12 @@ async function scalingRun(
   run: number,
   dossierEvents: number,
   timeoutSeconds: number,
+  only?: string,
 ): Promise<ScalingRun> {
   const name = `bench_scale_${processes}_${run}`;
   const url = await server.createDatabase(name, TEMPLATE);
   const dossierProjections = projections()
-    .filter((p) => p.streamTypes.includes('dossier'))
+    .filter((p) => p.streamTypes.includes('dossier') && (only === undefined || p.name === only))
     .map((p) => p.name);
   const target = dossierEvents * dossierProjections.length;
   const source = `kafka:${topicFor(config.topicPrefix, 'dossier')}:%`;
@@ -262,6 +265,7 @@ async function scalingRun(
       KAFKA_TOPIC_PARTITIONS: String(config.partitions),
       KAFKA_CONSUMER_GROUP: group,
       LOG_LEVEL: 'warn',
+      PROJECTIONS: only,
     };
     try {
       const launched = await Promise.allSettled(
@@ -316,6 +320,8 @@ export interface ProjectionResult {
     medianByProcesses: Record<string, number>;
     ratios: Record<string, number>;
   };
+  /** Each dossier projection alone in one projector process (PROJECTIONS), from Kafka: median of the runs. */
+  readonly kafkaAlone?: { name: string; events: number; eventsPerSecond: number; runs: number[] }[];
   readonly skipped: string[];
 }
 
@@ -422,5 +428,32 @@ export async function projectionSuite(
       .filter((k) => k !== 1)
       .map((k) => [`${k} processes / 1`, ratio(medianByProcesses[String(k)], medianByProcesses['1'])]),
   );
-  return { ...result, relay: relayed, scaling: { runs: scaling, medianByProcesses, ratios } };
+  // Each dossier projection alone from Kafka, as the log's figures above are taken alone.
+  const kafkaAlone: NonNullable<ProjectionResult['kafkaAlone']> = [];
+  const measured = alone
+    .filter((x) => x.events === log.dossierEvents)
+    .slice(0, options.kafkaAloneProjections);
+  for (const p of measured) {
+    const rates: number[] = [];
+    for (let run = 0; run < options.rebuildRuns; run++) {
+      const r = await scalingRun(
+        server,
+        config,
+        1,
+        run,
+        log.dossierEvents,
+        options.scalingTimeoutSeconds,
+        p.name,
+      );
+      rates.push(r.complete ? r.eventsPerSecond : Number.NaN);
+    }
+    kafkaAlone.push({
+      name: p.name,
+      events: p.events,
+      eventsPerSecond: Math.round(median(rates)),
+      runs: rates,
+    });
+    say(`${p.name} alone from Kafka: ${kafkaAlone[kafkaAlone.length - 1].eventsPerSecond} events/s`);
+  }
+  return { ...result, relay: relayed, scaling: { runs: scaling, medianByProcesses, ratios }, kafkaAlone };
 }

@@ -19,6 +19,7 @@ import { APP_CONFIG, DATABASE_URL, ReadinessChecks, type AppConfig } from '@tthc
 import { createKafka } from './kafka-client';
 import { KafkaProjectionConsumer } from './kafka-projection-consumer';
 import { OutboxRelay } from './outbox-relay';
+import { selectProjections } from './projection-selection';
 import { provisionTopics } from './topic-provisioning';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -40,12 +41,13 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const projections = selectProjections(this.projections, this.config.projections);
     const onError = (error: unknown) => this.logger.error(`projection failed: ${String(error)}`);
     const kafkaConfig = this.config.kafka;
     if (!kafkaConfig) {
       if (!this.config.projectionsEnabled) return;
       // One reader of the log for every projection of this process.
-      const subscription = new LogSubscription(this.db, this.store, this.projections, this.notifications, {
+      const subscription = new LogSubscription(this.db, this.store, projections, this.notifications, {
         batchSize: this.config.eventBatchSize,
         pollIntervalMs: this.config.pollIntervalMs,
         onError: (who, error) => this.logger.error(`${who} failed: ${String(error)}`),
@@ -87,7 +89,7 @@ export class EventDelivery implements OnApplicationBootstrap, BeforeApplicationS
       registerLagGauge(relay);
     }
     if (this.config.projectionsEnabled) {
-      for (const projection of this.projections) {
+      for (const projection of projections) {
         const consumer = new KafkaProjectionConsumer(kafka, this.db, projection, kafkaConfig, onError);
         await consumer.start();
         this.stoppers.push(() => consumer.stop());

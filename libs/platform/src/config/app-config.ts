@@ -49,8 +49,15 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR?: number;
   @IsOptional() @IsString() KAFKA_CONSUMER_GROUP?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) KAFKA_CONSUMER_CONCURRENCY?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() RELAY_ENABLED?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() PROJECTIONS_ENABLED?: boolean;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\s*[a-z0-9-]+\s*(,\s*[a-z0-9-]+\s*)*$/, {
+    message: 'must be a comma-separated list of projection names (see npm run projections:rebuild -- --list)',
+  })
+  PROJECTIONS?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() HTTP_ENABLED?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() LOAD_SAMPLES?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) EVENT_BATCH_SIZE?: number;
@@ -104,6 +111,8 @@ export interface KafkaConfig {
   partitions: number;
   replicationFactor: number;
   consumerGroup: string;
+  /** Partitions each projection's consumer applies at the same time (default 3). */
+  consumerConcurrency?: number;
 }
 
 /** Webhook delivery (libs/integrations); the retry window is at least 24 h in production by default. */
@@ -127,6 +136,8 @@ export interface AppConfig {
   kafka?: KafkaConfig;
   relayEnabled: boolean;
   projectionsEnabled: boolean;
+  /** The projections this process builds, by name; undefined: all of them. */
+  projections?: string[];
   loadSamples: boolean;
   eventBatchSize: number;
   /** A dossier in progress is at risk this many working hours before its deadline (DossierAtRisk). */
@@ -198,8 +209,10 @@ export const CONFIG_KEYS = [
   'KAFKA_TOPIC_PARTITIONS',
   'KAFKA_REPLICATION_FACTOR',
   'KAFKA_CONSUMER_GROUP',
+  'KAFKA_CONSUMER_CONCURRENCY',
   'RELAY_ENABLED',
   'PROJECTIONS_ENABLED',
+  'PROJECTIONS',
   'HTTP_ENABLED',
   'LOAD_SAMPLES',
   'EVENT_BATCH_SIZE',
@@ -245,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
         partitions: vars.KAFKA_TOPIC_PARTITIONS ?? 6,
         replicationFactor: vars.KAFKA_REPLICATION_FACTOR ?? 1,
         consumerGroup: vars.KAFKA_CONSUMER_GROUP ?? 'tthc-projector',
+        consumerConcurrency: vars.KAFKA_CONSUMER_CONCURRENCY ?? 3,
       }
     : undefined;
   if (vars.AUTH_JWKS_URL && !vars.AUTH_JWKS_ISSUER) {
@@ -273,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     kafka,
     relayEnabled: vars.RELAY_ENABLED ?? defaults.relayEnabled ?? true,
     projectionsEnabled: vars.PROJECTIONS_ENABLED ?? defaults.projectionsEnabled ?? true,
+    projections: vars.PROJECTIONS?.split(',').map((name) => name.trim()),
     loadSamples: vars.LOAD_SAMPLES ?? defaults.loadSamples ?? false,
     eventBatchSize: vars.EVENT_BATCH_SIZE ?? 500,
     atRiskWorkingHours: vars.AT_RISK_WORKING_HOURS ?? 12,
