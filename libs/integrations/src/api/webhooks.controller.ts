@@ -55,7 +55,9 @@ export class WebhooksController {
       'Dossier events of the procedure and/or agency, recorded from now on, are POSTed to the URL as CloudEvents (application/cloudevents+json) with webhook-id, webhook-timestamp and webhook-signature headers. At-least-once, in order per dossier: deduplicate by the CloudEvent id. The answer holds the signing secret, shown this once.',
   })
   @ApiResponse({ status: 201, type: RegisteredWebhookDto })
-  @BadRequest('; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping')
+  @BadRequest(
+    '; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping; a url naming a non-public address (an IP literal or localhost) where private targets are not allowed',
+  )
   @Forbidden('integration, system-admin')
   register(
     @Body() body: RegisterWebhookDto,

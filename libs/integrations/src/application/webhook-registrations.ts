@@ -9,6 +9,7 @@ import { DOSSIER_EVENT_TYPES } from '@tthc/dossiers';
 import { APP_CONFIG, type AppConfig, type RequestActor } from '@tthc/platform';
 import { secretFromBytes } from '../domain/webhook-signature';
 import type { StatusMappingOverride } from '../domain/portal-status';
+import { nonPublicTarget } from '../domain/webhook-target';
 import { InvalidWebhookRegistration, WebhookNotFound, type FieldProblem } from './errors';
 import { assertCanManageWebhooks, seesAll } from './webhook-access';
 
@@ -134,9 +135,25 @@ function view(r: SubscriptionRow, now: Date): WebhookView {
   };
 }
 
-/** Checks what the DTO cannot: a filter is given, event types exist, the mapping names known events. */
-export function registrationProblems(input: WebhookRegistration): FieldProblem[] {
+/**
+ * Checks what the DTO cannot: a filter is given, event types exist, the mapping names known events, and,
+ * unless private targets are allowed, the URL does not name a private address outright (a name that
+ * resolves to one is refused at delivery, when its address is known).
+ */
+export function registrationProblems(
+  input: WebhookRegistration,
+  allowPrivateTargets: boolean,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const url = URL.canParse(input.url) ? new URL(input.url) : undefined;
+  const privateAddress = url === undefined || allowPrivateTargets ? undefined : nonPublicTarget(url);
+  if (url === undefined) problems.push({ path: '/url', message: 'must be an absolute http(s) URL' });
+  else if (privateAddress !== undefined) {
+    problems.push({
+      path: '/url',
+      message: `${privateAddress} is not a public address: deliveries go to public addresses only (WEBHOOK_ALLOW_PRIVATE_TARGETS)`,
+    });
+  }
   if (!input.procedureCode && !input.agencyCode) {
     problems.push({ path: '/procedureCode', message: 'give procedureCode, agencyCode or both' });
   }
@@ -169,7 +186,7 @@ export class WebhookRegistrations {
   /** @returns the endpoint and its secret, which is shown this once. */
   async register(actor: RequestActor, input: WebhookRegistration): Promise<WebhookView & { secret: string }> {
     assertCanManageWebhooks(actor);
-    const problems = registrationProblems(input);
+    const problems = registrationProblems(input, this.config.webhooks.allowPrivateTargets);
     if (problems.length > 0) throw new InvalidWebhookRegistration(problems);
     const secret = newSecret();
     const rows = (await this.db.query(

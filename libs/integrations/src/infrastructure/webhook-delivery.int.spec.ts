@@ -198,6 +198,35 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     await registrations.deactivate(PORTAL, byName.id);
   });
 
+  it('refuses at registration a URL naming a private address where private targets are not allowed, storing nothing', async () => {
+    const guarded = new WebhookRegistrations(db.dataSource, {
+      ...config,
+      webhooks: { ...config.webhooks, allowPrivateTargets: false },
+    });
+    await expect(
+      guarded.register(PORTAL, {
+        url: 'http://169.254.169.254/latest/meta-data',
+        procedureCode: 'P-SSRF-REG',
+      }),
+    ).rejects.toMatchObject({
+      name: 'InvalidWebhookRegistration',
+      errors: [{ path: '/url', message: expect.stringContaining('169.254.169.254 is not a public address') }],
+    });
+    await expect(
+      guarded.register(PORTAL, { url: 'http://localhost:4000/hook', procedureCode: 'P-SSRF-REG' }),
+    ).rejects.toMatchObject({ name: 'InvalidWebhookRegistration' });
+    const [{ n }] = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_subscriptions WHERE procedure_code = 'P-SSRF-REG'`,
+    )) as { n: number }[];
+    expect(n).toBe(0);
+    // A name is left to the delivery guard, which judges the address it resolves to.
+    const named = await guarded.register(PORTAL, {
+      url: 'https://portal.example.vn/hook',
+      procedureCode: 'P-SSRF-REG',
+    });
+    await registrations.deactivate(PORTAL, named.id);
+  });
+
   it('holds a dossier’s next event while the previous one fails, without holding other dossiers', async () => {
     const secrets: string[] = [];
     let failing = true;

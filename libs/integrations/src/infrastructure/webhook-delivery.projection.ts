@@ -12,7 +12,7 @@
 // already carried out, not a read model; a rebuild replays the log and `ON CONFLICT DO NOTHING` on
 // (subscription, event) keeps every row already queued as it is, so a rebuild re-sends nothing.
 import type { QueryRunner } from 'typeorm';
-import { recordsetOf, type Projection, type RecordedEvent } from '@tthc/event-store';
+import { recordsetOf, recordsetParameter, type Projection, type RecordedEvent } from '@tthc/event-store';
 import { matches, type SubscriptionRoute } from '../domain/webhook-subscription';
 import type { StatusMappingOverride } from '../domain/portal-status';
 import { routingOf, webhookPayload } from '../application/webhook-payload';
@@ -80,7 +80,7 @@ export class WebhookDeliveryProjection implements Projection {
          r.created_at
        FROM ${recordsetOf(DELIVERY_COLUMNS, 1)}
        ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-      [JSON.stringify(deliveries)],
+      [recordsetParameter(DELIVERY_COLUMNS, deliveries)],
     );
   }
 }

@@ -5,14 +5,7 @@
 // guard is off by default: integrators test with receivers on their own machine.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
-
-/** Only ordinary public unicast addresses: loopback, private, link-local, CGNAT, reserved… are refused. */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  // process(): an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it carries.
-  return ipaddr.process(address).range() === 'unicast';
-}
+import { isPublicAddress, nonPublicTarget } from '../domain/webhook-target';
 
 export class PrivateTargetRefused extends Error {
   constructor(
@@ -27,9 +20,9 @@ export class PrivateTargetRefused extends Error {
 
 /** The refusal of a target whose host is an IP literal that is not public; undefined otherwise. */
 export function refusedLiteral(url: URL): PrivateTargetRefused | undefined {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) === 0 || isPublicAddress(host)) return undefined;
-  return new PrivateTargetRefused(url.hostname, host);
+  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) return undefined;
+  const address = nonPublicTarget(url);
+  return address === undefined ? undefined : new PrivateTargetRefused(url.hostname, address);
 }
 
 /** A DNS lookup for http.request that fails when any address the name resolves to is not public. */

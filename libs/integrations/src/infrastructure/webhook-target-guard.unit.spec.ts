@@ -1,4 +1,5 @@
-import { isPublicAddress, publicOnlyLookup, refusedLiteral } from './webhook-target-guard';
+import { isPublicAddress } from '../domain/webhook-target';
+import { publicOnlyLookup, refusedLiteral } from './webhook-target-guard';
 
 describe('webhook target guard', () => {
   it.each([
