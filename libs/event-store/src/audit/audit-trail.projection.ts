@@ -3,7 +3,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '../domain/event';
 import type { Projection } from '../subscriptions/projection';
-import { columnList, recordsetOf } from '../subscriptions/recordset';
+import { columnList, recordsetOf, recordsetParameter } from '../subscriptions/recordset';
 
 export const AUDIT_STREAM_TYPES = [
   'dossier',
@@ -68,7 +68,7 @@ export class AuditTrailProjection implements Projection {
       `INSERT INTO audit_trail (${columnList(AUDIT_COLUMNS)})
        SELECT ${columnList(AUDIT_COLUMNS, 'r')} FROM ${recordsetOf(AUDIT_COLUMNS, 1)}
        ON CONFLICT (stream_id, stream_version) DO NOTHING`,
-      [JSON.stringify(events.map(auditRow))],
+      [recordsetParameter(AUDIT_COLUMNS, events.map(auditRow))],
     );
   }
 }

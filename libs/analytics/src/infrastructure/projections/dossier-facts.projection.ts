@@ -13,6 +13,7 @@ import {
   columnList,
   compareLogPositions,
   recordsetOf,
+  recordsetParameter,
   type Projection,
   type RecordedEvent,
 } from '@tthc/event-store';
@@ -119,7 +120,7 @@ export class DossierFactsProjection implements Projection {
        FROM ${recordsetOf(COUNT_COLUMNS, 1)}
        ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level)
        DO UPDATE SET ${DAILY_COUNT_COLUMNS.map((c) => `${c} = analytics_daily_counts.${c} + excluded.${c}`).join(', ')}`,
-      [JSON.stringify(counted)],
+      [recordsetParameter(COUNT_COLUMNS, counted)],
     );
   }
 
@@ -157,7 +158,7 @@ export class DossierFactsProjection implements Projection {
       `INSERT INTO analytics_dossier_facts (${columnList(FACT_COLUMNS)})
        SELECT ${columnList(FACT_COLUMNS, 'r')} FROM ${recordsetOf(FACT_COLUMNS, 1)}
        ON CONFLICT (stream_id) DO UPDATE SET ${updates}`,
-      [JSON.stringify(rows)],
+      [recordsetParameter(FACT_COLUMNS, rows)],
     );
   }
 }

@@ -7,7 +7,13 @@
 // fixtures, foreign tools) are skipped rather than allowed to wedge the projection: a stream only gets rows
 // once a well-formed DossierSubmitted opened it.
 import type { QueryRunner } from 'typeorm';
-import { columnList, recordsetOf, type Projection, type RecordedEvent } from '@tthc/event-store';
+import {
+  columnList,
+  recordsetOf,
+  recordsetParameter,
+  type Projection,
+  type RecordedEvent,
+} from '@tthc/event-store';
 import type { ApplicantDetails, DossierEvent, DossierSubmitted } from '../../domain/dossier';
 import { DOSSIER_STREAM_TYPE, dossierIdOf } from '../../application/dossier-stream';
 import { maskName, verificationHashes } from '../../application/personal-data';
@@ -132,7 +138,7 @@ export class DossierReadModelProjection implements Projection {
          r.verification_hashes, r.updated_at, r.version
        FROM ${recordsetOf(NEW_VIEW_COLUMNS, 1)}
        ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(rows)],
+      [recordsetParameter(NEW_VIEW_COLUMNS, rows)],
     );
   }
 
@@ -314,7 +320,7 @@ export class DossierReadModelProjection implements Projection {
       `INSERT INTO dossier_timeline (${columnList(TIMELINE_COLUMNS)})
        SELECT ${columnList(TIMELINE_COLUMNS, 'r')} FROM ${recordsetOf(TIMELINE_COLUMNS, 1)}
        ON CONFLICT (dossier_id, stream_version) DO NOTHING`,
-      [JSON.stringify(rows)],
+      [recordsetParameter(TIMELINE_COLUMNS, rows)],
     );
   }
 }
