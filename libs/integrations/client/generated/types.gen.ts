@@ -4905,7 +4905,7 @@ export type WebhooksControllerRegisterData = {
 
 export type WebhooksControllerRegisterErrors = {
   /**
-   * validation-failed: malformed or unknown members, all listed with their JSON Pointers; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping
+   * validation-failed: malformed or unknown members, all listed with their JSON Pointers; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping; a url naming a non-public address (an IP literal or localhost) where private targets are not allowed
    */
   400: WebhookValidationProblemDto;
   /**
