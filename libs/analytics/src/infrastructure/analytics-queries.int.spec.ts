@@ -1,7 +1,14 @@
 // The SQL aggregation against the pure domain reference, on the same dossiers: histories written to a real
 // PostgreSQL event store, projected by DossierFactsProjection, then counted for many periods both ways. Also:
 // the watermark stamps the events applied, and a rebuild from zero gives the same rows.
-import { catchUp, EventStore1763780000000, PostgresEventStore, rebuildProjection } from '@tthc/event-store';
+import {
+  applyCheckpointed,
+  catchUp,
+  EventStore1763780000000,
+  LOG_START,
+  PostgresEventStore,
+  rebuildProjection,
+} from '@tthc/event-store';
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
 import { AgencyDirectory1763780000210, ProcedureRegistry1763780000200 } from '@tthc/procedures';
 import { processingTimesOf } from '../domain/processing-time';
@@ -265,5 +272,43 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       expect({ batchSize, rows: JSON.stringify(await rows()) }).toEqual({ batchSize, rows: rowsBefore });
       expect(await withRunner((r) => queryWatermark(r, projection.name))).toEqual(before);
     }
+  });
+  it('gives the same rows and stamp when three Kafka partitions apply their batches at the same time', async () => {
+    const rows = async () =>
+      JSON.stringify([
+        await db.dataSource.query('SELECT * FROM analytics_dossier_facts ORDER BY stream_id'),
+        await db.dataSource.query(
+          `SELECT * FROM analytics_daily_counts
+           ORDER BY agency_code, day, procedure_code, procedure_version, channel, online_level`,
+        ),
+      ]);
+    await rebuildProjection(db.dataSource, store, projection, { batchSize: 100 });
+    const expected = {
+      rows: await rows(),
+      stamp: await withRunner((r) => queryWatermark(r, projection.name)),
+    };
+    for (const table of projection.tables) await db.dataSource.query(`TRUNCATE TABLE ${table}`);
+    await db.dataSource.query('DELETE FROM subscription_checkpoints WHERE subscription = $1', [
+      projection.name,
+    ]);
+
+    // As the Kafka consumer does with KAFKA_CONSUMER_CONCURRENCY: each dossier on one partition, each
+    // partition's batches in order, the partitions side by side, every batch its own transaction.
+    const log = await store.readLog(LOG_START, 100_000, ['dossier']);
+    const partitions = [0, 1, 2].map((k) =>
+      log.filter((e) => Number(e.streamId.replace(/\D/g, '')) % 3 === k),
+    );
+    await Promise.all(
+      partitions.map(async (events, k) => {
+        for (let i = 0; i < events.length; i += 4) {
+          const batch = events.slice(i, i + 4).map((event, j) => ({ event, kafkaOffset: String(i + j) }));
+          await applyCheckpointed(db.dataSource, projection, `kafka:tthc.dossier.events:${k}`, batch);
+        }
+      }),
+    );
+    expect({
+      rows: await rows(),
+      stamp: await withRunner((r) => queryWatermark(r, projection.name)),
+    }).toEqual(expected);
   });
 });

@@ -48,12 +48,22 @@ export class DossierFactsProjection implements Projection {
   }
 
   /**
-   * Per batch: the watermark, one read of the dossiers' facts, the events folded in memory, one upsert of
-   * the changed facts and one of the daily counts moved by the difference between each dossier's
-   * contributions before and after the batch (the sum of the differences event by event).
+   * Per batch: one read of the dossiers' facts, the events folded in memory, one upsert of the changed
+   * facts, one of the daily counts moved by the difference between each dossier's contributions before and
+   * after the batch (the sum of the differences event by event), and the watermark.
+   *
+   * The watermark is one row every batch updates, locked until the commit: written last, so that batches
+   * of other Kafka partitions applied at the same time wait for it only at their end, not for the whole
+   * batch. Alone from Kafka in the benchmark's loop: 16,700–17,400 events/s with it first, 20,100–22,200
+   * with it last. Daily counts are written in key order, and the watermark after them, so concurrent
+   * batches lock rows alike.
    */
   async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    await this.applyFacts(events, runner);
     await this.advanceWatermark(events, runner);
+  }
+
+  private async applyFacts(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
     const relevant = events.filter((e) => e.type !== 'DossierSubmitted' || isWellFormedSubmission(e.data));
     if (relevant.length === 0) return;
     const ids = [...new Set(relevant.map((e) => e.streamId))];
@@ -106,7 +116,7 @@ export class DossierFactsProjection implements Projection {
         byKey.set(key, row);
       }
     }
-    // In key order, so that concurrent writers (serialised by the watermark anyway) lock rows alike.
+    // In key order, so that concurrent writers (batches of other Kafka partitions) lock rows alike.
     const counted = [...byKey.entries()]
       .filter(([, row]) => DAILY_COUNT_COLUMNS.some((c) => (row[c] ?? 0) !== 0))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
