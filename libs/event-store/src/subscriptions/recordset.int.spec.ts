@@ -30,33 +30,21 @@ describe('recordsetOf / recordsetParameter (PostgreSQL)', () => {
     )) as Record<string, unknown>[];
 
   it('given a row of every type, then each column reads back typed as it was written', async () => {
-    const [row] = await read([
-      {
-        tags: ['a', 'b "quoted"', 'c,d'],
-        id: '5b1f0a38-6a52-4b8e-9f0e-2d3c4b5a6978',
-        name: 'Hồ sơ "đăng ký" \\ kết hôn',
-        count: 7,
-        total: '9007199254740993',
-        ratio: 0.0001,
-        small: -3,
-        done: true,
-        at: new Date('2026-11-29T10:00:00.123Z'),
-        data: { nested: [1, { x: null }], text: 'ký' },
-      },
-    ]);
-    expect(row).toEqual({
+    // Members in another order than the columns: the parameter puts each value in its column's place.
+    const written = {
+      tags: ['a', 'b "quoted"', 'c,d'],
       id: '5b1f0a38-6a52-4b8e-9f0e-2d3c4b5a6978',
       name: 'Hồ sơ "đăng ký" \\ kết hôn',
       count: 7,
-      total: '9007199254740993',
+      total: '9007199254740993', // beyond a double's integers: bigint travels and comes back as text
       ratio: 0.0001,
       small: -3,
       done: true,
       at: new Date('2026-11-29T10:00:00.123Z'),
       data: { nested: [1, { x: null }], text: 'ký' },
-      tags: ['a', 'b "quoted"', 'c,d'],
-      data_type: 'object',
-    });
+    };
+    const [row] = await read([written]);
+    expect(row).toEqual({ ...written, data_type: 'object' });
   });
 
   it('given nulls and missing members, then every column is NULL (a jsonb column too, not JSON null)', async () => {
