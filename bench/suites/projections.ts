@@ -36,6 +36,11 @@ const LARGE_TEMPLATE = 'bench_log_large';
 export const MIN_TIMED_EVENTS = 1_000;
 
 const projections = () => ALL_PROJECTIONS.map((P) => new P());
+/** The projections that read the dossier topic, the one the Kafka measurements count. */
+const dossierProjectionNames = () =>
+  projections()
+    .filter((p) => p.streamTypes.includes('dossier'))
+    .map((p) => p.name);
 
 interface LogTemplate {
   readonly events: number;
@@ -230,9 +235,7 @@ async function scalingRun(
 ): Promise<ScalingRun> {
   const name = `bench_scale_${processes}_${run}`;
   const url = await server.createDatabase(name, TEMPLATE);
-  const dossierProjections = projections()
-    .filter((p) => p.streamTypes.includes('dossier') && (only === undefined || p.name === only))
-    .map((p) => p.name);
+  const dossierProjections = dossierProjectionNames().filter((name) => only === undefined || name === only);
   const target = dossierEvents * dossierProjections.length;
   const source = `kafka:${topicFor(config.topicPrefix, 'dossier')}:%`;
   const group = `${config.topicPrefix}-g${processes}-${run}-${Date.now()}`;
@@ -431,11 +434,7 @@ export async function projectionSuite(
   // Each dossier projection alone from Kafka, as the log's figures above are taken alone.
   const kafkaAlone: NonNullable<ProjectionResult['kafkaAlone']> = [];
   // Measured on the dossier topic, the one every projection below reads (the audit trail reads all).
-  const readsDossiers = new Set<string>(
-    projections()
-      .filter((p) => p.streamTypes.includes('dossier'))
-      .map((p) => p.name),
-  );
+  const readsDossiers = new Set<string>(dossierProjectionNames());
   const measured = alone.filter((x) => readsDossiers.has(x.name)).slice(0, options.kafkaAloneProjections);
   for (const p of measured) {
     const rates: number[] = [];

@@ -145,10 +145,11 @@ export function registrationProblems(
   allowPrivateTargets: boolean,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const url = URL.canParse(input.url) ? new URL(input.url) : undefined;
-  const privateAddress = url === undefined || allowPrivateTargets ? undefined : nonPublicTarget(url);
-  if (url === undefined) problems.push({ path: '/url', message: 'must be an absolute http(s) URL' });
-  else if (privateAddress !== undefined) {
+  const privateAddress =
+    URL.canParse(input.url) && !allowPrivateTargets ? nonPublicTarget(new URL(input.url)) : undefined;
+  if (!URL.canParse(input.url)) {
+    problems.push({ path: '/url', message: 'must be an absolute http(s) URL' });
+  } else if (privateAddress !== undefined) {
     problems.push({
       path: '/url',
       message: `${privateAddress} is not a public address: deliveries go to public addresses only (WEBHOOK_ALLOW_PRIVATE_TARGETS)`,

@@ -4,7 +4,7 @@
 // private address (or is re-pointed there after registration) is refused too. Outside production the
 // guard is off by default: integrators test with receivers on their own machine.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { isPublicAddress, nonPublicTarget } from '../domain/webhook-target';
 
 export class PrivateTargetRefused extends Error {
@@ -18,9 +18,11 @@ export class PrivateTargetRefused extends Error {
   }
 }
 
-/** The refusal of a target whose host is an IP literal that is not public; undefined otherwise. */
+/**
+ * The refusal of a target whose URL names a non-public address outright (an IP literal, or localhost),
+ * before any lookup; undefined otherwise.
+ */
 export function refusedLiteral(url: URL): PrivateTargetRefused | undefined {
-  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) return undefined;
   const address = nonPublicTarget(url);
   return address === undefined ? undefined : new PrivateTargetRefused(url.hostname, address);
 }

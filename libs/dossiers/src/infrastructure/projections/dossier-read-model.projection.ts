@@ -58,10 +58,10 @@ function isWellFormedSubmission(data: unknown): data is DossierSubmitted['data']
  * verification hashes, and no name at all, since even a masked name would outlive an erasure. Clear (events
  * from before sealing): as they always were.
  */
-function applicantColumns(id: string, applicant: unknown): [string, string, string[]] {
-  if (isSealedField(applicant)) return ['***', JSON.stringify(applicant), [...(applicant.lookup ?? [])]];
+function applicantColumns(id: string, applicant: unknown): [string, unknown, string[]] {
+  if (isSealedField(applicant)) return ['***', applicant, [...(applicant.lookup ?? [])]];
   const clear = applicant as ApplicantDetails;
-  return [maskName(clear.name), JSON.stringify(clear), verificationHashes(id, clear)];
+  return [maskName(clear.name), clear, verificationHashes(id, clear)];
 }
 
 export class DossierReadModelProjection implements Projection {
@@ -123,7 +123,7 @@ export class DossierReadModelProjection implements Projection {
         online_service_level: String(d.onlineServiceLevel),
         submitted_at: d.submittedAt,
         applicant_name_masked: masked,
-        applicant: JSON.parse(applicant) as unknown,
+        applicant,
         verification_hashes: hashes,
         updated_at: recorded.occurredAt,
         version: recorded.streamVersion,
