@@ -63,6 +63,9 @@ export async function createDossierTestDatabase(): Promise<{ db: TestDatabase; s
     ]);
   }
   const registry: Projection[] = [new ProcedureRegistryProjection(), new AgencyDirectoryProjection()];
+  // A parallel test's open transaction elsewhere on the server holds the log back; wait it out, or the
+  // registry would be projected only in part.
+  await store.waitUntilReadable();
   for (const projection of registry) await catchUp(db.dataSource, store, projection, 500);
   return { db, store };
 }
