@@ -45,6 +45,7 @@ describe('dossier read models', () => {
     await store.append('dossier-restart', 'dossier', 0, [
       { type: 'DossierSubmitted', data: { note: 'x' }, metadata: {}, occurredAt: new Date() },
       { type: 'DossierReceived', data: { dueAt: 'not a date' }, metadata: {}, occurredAt: new Date() },
+      { type: 'SupplementRequested', data: null, metadata: {}, occurredAt: new Date() },
     ]);
     await store.waitUntilReadable();
     await catchUp(db.dataSource, store, projection, 7);

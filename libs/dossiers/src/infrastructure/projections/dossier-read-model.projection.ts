@@ -74,19 +74,27 @@ export class DossierReadModelProjection implements Projection {
   }
 
   /**
-   * Per batch: one insert of the new dossiers, one read of which dossiers exist, one update per dossier
-   * with the changes of all its events folded in order, and one insert of every timeline row.
+   * Per batch: one insert of the new dossiers, one update of every changed dossier with the changes of all
+   * its events folded in order, and one insert of every timeline row. Events of dossiers without a row (no
+   * well-formed submission) change nothing: the update finds no row, and the timeline insert keeps only rows
+   * whose dossier exists.
    */
   async applyBatch(events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
-    const opened = events.filter((e) => e.type === 'DossierSubmitted' && isWellFormedSubmission(e.data));
-    const openedSet = new Set(opened);
-    await this.insert(opened, runner);
-    const others = events.filter((e) => e.type !== 'DossierSubmitted');
-    const known = await this.existing([...new Set(others.map((e) => dossierIdOf(e.streamId)))], runner);
-    for (const e of opened) known.add(dossierIdOf(e.streamId));
-    const shown = events.filter(
-      (e) => known.has(dossierIdOf(e.streamId)) && (e.type !== 'DossierSubmitted' || openedSet.has(e)),
+    // Rows are built before PostgreSQL says which dossiers exist, so an event whose data a foreign writer
+    // left without fields must not reach the row builders, which read its fields.
+    const shown = events.filter((e) =>
+      e.type === 'DossierSubmitted'
+        ? isWellFormedSubmission(e.data)
+        : typeof e.data === 'object' && e.data !== null,
     );
+    const inserted = this.insert(
+      shown.filter((e) => e.type === 'DossierSubmitted'),
+      runner,
+    );
+    inserted.catch(() => undefined);
+    // Let the insert reach PostgreSQL (TypeORM sends it after a few resolved awaits), then build the
+    // update's and timeline's rows while it runs: alone from the log, a batch took 5% less time.
+    await new Promise((resolve) => setImmediate(resolve));
     const folded = new Map<string, FoldedChanges>();
     for (const recorded of shown) {
       if (recorded.type === 'DossierSubmitted') continue;
@@ -95,16 +103,11 @@ export class DossierReadModelProjection implements Projection {
       const id = dossierIdOf(recorded.streamId);
       folded.set(id, foldChanges(folded.get(id), changes, recorded));
     }
-    await this.update(folded, runner);
-    await this.timeline(shown, runner);
-  }
-
-  private async existing(ids: string[], runner: QueryRunner): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = (await runner.query('SELECT id FROM dossier_views WHERE id = ANY($1::text[])', [ids])) as {
-      id: string;
-    }[];
-    return new Set(rows.map((r) => r.id));
+    const update = updateStatement(folded);
+    const timeline = timelineStatement(shown);
+    await inserted;
+    if (update) await runner.query(update.sql, update.parameters);
+    if (timeline) await runner.query(timeline.sql, timeline.parameters);
   }
 
   private async insert(opened: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
@@ -264,65 +267,6 @@ export class DossierReadModelProjection implements Projection {
         return undefined;
     }
   }
-
-  /**
-   * One statement for every dossier of the batch: each row names the columns it sets (`c`, literal values)
-   * and those it computes from the row (`e`, expression names); the others keep their values.
-   */
-  private async update(folded: ReadonlyMap<string, FoldedChanges>, runner: QueryRunner): Promise<void> {
-    if (folded.size === 0) return;
-    const rows = [...folded].map(([id, f]) => {
-      const c: Record<string, unknown> = {};
-      const e: Record<string, ExpressionName> = {};
-      for (const [column, value] of Object.entries(f.columns)) {
-        // A column changes() sets but the statement does not list would be dropped without a word.
-        if (CHANGED_COLUMNS[column] === undefined)
-          throw new Error(`dossier_views.${column} is not updatable`);
-        if (isExpression(value)) e[column] = value.expression;
-        else c[column] = value ?? null;
-      }
-      return { id, c, e, updated_at: f.updatedAt, version: f.version };
-    });
-    const sets = Object.entries(CHANGED_COLUMNS).map(([column, type]) => {
-      const computed = Object.entries(EXPRESSIONS)
-        .filter(([, x]) => x.column === column)
-        .map(([name, x]) => `WHEN r.e->>'${column}' = '${name}' THEN ${x.sql}`);
-      return `${column} = CASE WHEN r.c ? '${column}' THEN (r.c->>'${column}')::${type} ${computed.join(' ')} ELSE v.${column} END`;
-    });
-    await runner.query(
-      `UPDATE dossier_views v SET ${sets.join(', ')}, updated_at = r.updated_at, version = r.version
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, c jsonb, e jsonb, updated_at timestamptz, version integer)
-       WHERE v.id = r.id`,
-      [JSON.stringify(rows)],
-    );
-  }
-
-  private async timeline(shown: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
-    if (shown.length === 0) return;
-    const rows = shown.map((recorded) => {
-      const { label, details } = describeEvent({ type: recorded.type, data: recorded.data } as DossierEvent);
-      const actor = recorded.metadata.actor;
-      return {
-        event_id: recorded.eventId,
-        dossier_id: dossierIdOf(recorded.streamId),
-        stream_version: recorded.streamVersion,
-        event_type: recorded.type,
-        occurred_at: recorded.occurredAt,
-        actor_id: actor?.id ?? null,
-        actor_role: actor?.role ?? null,
-        actor_agency: actor?.agency ?? null,
-        label_vi: label.vi,
-        label_en: label.en,
-        details,
-      };
-    });
-    await runner.query(
-      `INSERT INTO dossier_timeline (${columnList(TIMELINE_COLUMNS)})
-       SELECT ${columnList(TIMELINE_COLUMNS, 'r')} FROM ${recordsetOf(TIMELINE_COLUMNS, 1)}
-       ON CONFLICT (dossier_id, stream_version) DO NOTHING`,
-      [recordsetParameter(TIMELINE_COLUMNS, rows)],
-    );
-  }
 }
 
 const NEW_VIEW_COLUMNS = {
@@ -383,6 +327,72 @@ const TIMELINE_COLUMNS = {
   label_en: 'text',
   details: 'jsonb',
 };
+
+interface Statement {
+  readonly sql: string;
+  readonly parameters: unknown[];
+}
+
+/**
+ * One statement for every dossier of the batch: each row names the columns it sets (`c`, literal values)
+ * and those it computes from the row (`e`, expression names); the others keep their values.
+ */
+function updateStatement(folded: ReadonlyMap<string, FoldedChanges>): Statement | undefined {
+  if (folded.size === 0) return undefined;
+  const rows = [...folded].map(([id, f]) => {
+    const c: Record<string, unknown> = {};
+    const e: Record<string, ExpressionName> = {};
+    for (const [column, value] of Object.entries(f.columns)) {
+      // A column changes() sets but the statement does not list would be dropped without a word.
+      if (CHANGED_COLUMNS[column] === undefined) throw new Error(`dossier_views.${column} is not updatable`);
+      if (isExpression(value)) e[column] = value.expression;
+      else c[column] = value ?? null;
+    }
+    return { id, c, e, updated_at: f.updatedAt, version: f.version };
+  });
+  return { sql: UPDATE_VIEWS, parameters: [JSON.stringify(rows)] };
+}
+
+const UPDATE_VIEWS = (() => {
+  const sets = Object.entries(CHANGED_COLUMNS).map(([column, type]) => {
+    const computed = Object.entries(EXPRESSIONS)
+      .filter(([, x]) => x.column === column)
+      .map(([name, x]) => `WHEN r.e->>'${column}' = '${name}' THEN ${x.sql}`);
+    return `${column} = CASE WHEN r.c ? '${column}' THEN (r.c->>'${column}')::${type} ${computed.join(' ')} ELSE v.${column} END`;
+  });
+  return `UPDATE dossier_views v SET ${sets.join(', ')}, updated_at = r.updated_at, version = r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, c jsonb, e jsonb, updated_at timestamptz, version integer)
+     WHERE v.id = r.id`;
+})();
+
+/** Every event's timeline row, kept only where its dossier has a row (opened by this batch or before). */
+function timelineStatement(shown: readonly RecordedEvent[]): Statement | undefined {
+  if (shown.length === 0) return undefined;
+  const rows = shown.map((recorded) => {
+    const { label, details } = describeEvent({ type: recorded.type, data: recorded.data } as DossierEvent);
+    const actor = recorded.metadata.actor;
+    return {
+      event_id: recorded.eventId,
+      dossier_id: dossierIdOf(recorded.streamId),
+      stream_version: recorded.streamVersion,
+      event_type: recorded.type,
+      occurred_at: recorded.occurredAt,
+      actor_id: actor?.id ?? null,
+      actor_role: actor?.role ?? null,
+      actor_agency: actor?.agency ?? null,
+      label_vi: label.vi,
+      label_en: label.en,
+      details,
+    };
+  });
+  return {
+    sql: `INSERT INTO dossier_timeline (${columnList(TIMELINE_COLUMNS)})
+      SELECT ${columnList(TIMELINE_COLUMNS, 'r')} FROM ${recordsetOf(TIMELINE_COLUMNS, 1)}
+      WHERE EXISTS (SELECT 1 FROM dossier_views v WHERE v.id = r.dossier_id)
+      ON CONFLICT (dossier_id, stream_version) DO NOTHING`,
+    parameters: [recordsetParameter(TIMELINE_COLUMNS, rows)],
+  };
+}
 
 /** The changes of a dossier's events in one batch, as one update: later events win, column by column. */
 interface FoldedChanges {
