@@ -129,6 +129,26 @@ describe('dossier read models', () => {
     expect(JSON.stringify(timeline)).not.toContain('056195000123');
   });
 
+  it('applies a batch’s changes to a dossier whose submission it sees again', async () => {
+    const streamId = dossierStreamId('00000000-0000-4000-8000-0000000000aa');
+    const [submitted, completionRequested] = histories[0].events.map((event) => ({
+      type: event.type,
+      data: event.data,
+      metadata: {},
+      occurredAt: eventInstant(event),
+    }));
+    await store.append(streamId, 'dossier', 0, [submitted]);
+    await store.waitUntilReadable();
+    await catchUp(db.dataSource, store, projection, 100);
+    await store.append(streamId, 'dossier', 1, [submitted, completionRequested]);
+    await store.waitUntilReadable();
+    await catchUp(db.dataSource, store, projection, 100);
+    const [row] = await rows(
+      `SELECT workflow_state, version FROM dossier_views WHERE id = '00000000-0000-4000-8000-0000000000aa'`,
+    );
+    expect(row).toEqual({ workflow_state: 'awaiting-completion', version: 3 });
+  });
+
   it('gives identical rows when rebuilt from zero', async () => {
     const live = await snapshot();
     await rebuildProjection(db.dataSource, store, projection, { batchSize: 3 });
