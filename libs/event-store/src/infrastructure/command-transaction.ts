@@ -5,6 +5,7 @@
 // goes through `query`, on the same connection, inside that BEGIN … COMMIT.
 import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { sendStatements } from './sql-text';
 
 /** What runs statements: a data source, a TypeORM query runner, a command's transaction. */
 export interface Queryable {
@@ -31,10 +32,8 @@ export class CommandTransaction implements Queryable {
   }
 
   /** Statements as one query (the simple protocol: no parameters), one result per statement. */
-  async send(statements: readonly string[]): Promise<QueryResult[]> {
-    const result = (await this.client.query(statements.join(';\n'))) as unknown as
-      QueryResult | QueryResult[];
-    return Array.isArray(result) ? result : [result];
+  send(statements: readonly string[]): Promise<QueryResult[]> {
+    return sendStatements(this.client, statements);
   }
 
   /** Ends the transaction without its writes, if one is open; a failed statement left it aborted. */

@@ -1,6 +1,6 @@
 // Statements sent as text in one multi-statement query (the simple protocol, which carries no parameters):
 // the few round-trip-saving paths of the store and the command executor build them with these.
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 
 /**
  * A string as an SQL literal, valid whatever standard_conforming_strings says: the E'' form, backslashes
@@ -32,4 +32,13 @@ export async function prepareOnce(
   if (names.has(name)) return;
   await client.query(`PREPARE ${name} (${parameterTypes.join(', ')}) AS ${statement}`);
   names.add(name);
+}
+
+/** Statements as one query (the simple protocol: no parameters), one result per statement. */
+export async function sendStatements(
+  client: PoolClient,
+  statements: readonly string[],
+): Promise<QueryResult[]> {
+  const result = (await client.query(statements.join(';\n'))) as unknown as QueryResult | QueryResult[];
+  return Array.isArray(result) ? result : [result];
 }

@@ -13,7 +13,8 @@
 //   keeps the stream versions from the log too, so that neither source applies what the other did.
 import type { DataSource, QueryRunner } from 'typeorm';
 import { compareLogPositions, LOG_START, type LogPosition, type RecordedEvent } from '../domain/event';
-import { withTransaction } from '../infrastructure/transaction';
+import { sqlLiteral } from '../infrastructure/sql-text';
+import { withBatchTransaction, withTransaction } from '../infrastructure/transaction';
 import type { Projection } from './projection';
 
 export const LOG_SOURCE = 'log';
@@ -58,14 +59,22 @@ export async function writeCheckpoint(
   at: LogPosition,
   kafkaOffset?: string,
 ): Promise<void> {
-  await runner.query(
-    `INSERT INTO subscription_checkpoints (subscription, source, transaction_id, position, kafka_offset, updated_at)
-     VALUES ($1, $2, $3::xid8, $4::bigint, $5, now())
+  await runner.query(checkpointStatement(subscription, source, at, kafkaOffset));
+}
+
+/** The statement of writeCheckpoint, as text (values as literals), to go out with other statements. */
+function checkpointStatement(
+  subscription: string,
+  source: string,
+  at: LogPosition,
+  kafkaOffset?: string,
+): string {
+  return `INSERT INTO subscription_checkpoints (subscription, source, transaction_id, position, kafka_offset, updated_at)
+     VALUES (${sqlLiteral(subscription)}, ${sqlLiteral(source)}, ${sqlLiteral(at.transactionId)}::xid8,
+       ${sqlLiteral(at.position)}::bigint, ${kafkaOffset === undefined ? 'NULL' : sqlLiteral(kafkaOffset)}, now())
      ON CONFLICT (subscription, source) DO UPDATE
        SET transaction_id = excluded.transaction_id, position = excluded.position,
-           kafka_offset = excluded.kafka_offset, updated_at = now()`,
-    [subscription, source, at.transactionId, at.position, kafkaOffset ?? null],
-  );
+           kafka_offset = excluded.kafka_offset, updated_at = now()`;
 }
 
 /**
@@ -109,25 +118,30 @@ export async function applyFromLog(
   readFrom: LogPosition,
 ): Promise<LogApplyOutcome> {
   if (events.length === 0) return { applied: 0, movedBack: false };
-  return withTransaction(db, async (runner) => {
-    await lockSource(runner, projection, LOG_SOURCE);
-    const rows = (await runner.query(
-      `SELECT source, transaction_id::text AS transaction_id, position::text AS position
-       FROM subscription_checkpoints WHERE subscription = $1`,
-      [projection.name],
-    )) as (CheckpointRow & { source: string })[];
+  const nothing = (outcome: LogApplyOutcome) => ({ result: outcome, closing: [] });
+  // BEGIN, the lock and the checkpoints' read go out as one query, the checkpoint's write with COMMIT.
+  const opening = [
+    lockStatement(projection, LOG_SOURCE),
+    `SELECT source, transaction_id::text AS transaction_id, position::text AS position
+     FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)}`,
+  ];
+  return withBatchTransaction(db, opening, async (runner, [, checkpoints]) => {
+    const rows = checkpoints.rows as (CheckpointRow & { source: string })[];
     if (rows.some((r) => isKafkaSource(r.source))) {
       const outcome = await applyFromLogWithStreamVersions(runner, projection, events);
-      return { applied: outcome.applied, movedBack: false };
+      return nothing({ applied: outcome.applied, movedBack: false });
     }
     const row = rows.find((r) => r.source === LOG_SOURCE);
     const stored = row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
-    if (compareLogPositions(stored, readFrom) < 0) return { applied: 0, movedBack: true };
+    if (compareLogPositions(stored, readFrom) < 0) return nothing({ applied: 0, movedBack: true });
     const accepted = events.filter((e) => compareLogPositions(e.logPosition, stored) > 0);
-    if (accepted.length === 0) return { applied: 0, movedBack: false };
+    if (accepted.length === 0) return nothing({ applied: 0, movedBack: false });
     await applyEvents(projection, accepted, runner);
-    await writeCheckpoint(runner, projection.name, LOG_SOURCE, accepted[accepted.length - 1].logPosition);
-    return { applied: accepted.length, movedBack: false };
+    const at = accepted[accepted.length - 1].logPosition;
+    return {
+      result: { applied: accepted.length, movedBack: false },
+      closing: [checkpointStatement(projection.name, LOG_SOURCE, at)],
+    };
   });
 }
 
@@ -203,9 +217,11 @@ export async function syncLogStreamVersions(runner: QueryRunner, projection: Pro
 
 /** Serialises everyone who applies a projection from one source (or derives its stream versions). */
 export function lockSource(runner: QueryRunner, projection: Projection, source: string): Promise<unknown> {
-  return runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2))', [
-    `${projection.name}|${source}`,
-  ]);
+  return runner.query(lockStatement(projection, source));
+}
+
+function lockStatement(projection: Projection, source: string): string {
+  return `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`${projection.name}|${source}`)}, 2))`;
 }
 
 async function applyEvents(
