@@ -14,7 +14,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { compareLogPositions, LOG_START, type LogPosition, type RecordedEvent } from '../domain/event';
 import { sqlLiteral } from '../infrastructure/sql-text';
-import { withBatchTransaction, withTransaction } from '../infrastructure/transaction';
+import { type BatchTransactionEnd, withBatchTransaction } from '../infrastructure/transaction';
 import type { Projection } from './projection';
 
 export const LOG_SOURCE = 'log';
@@ -90,10 +90,27 @@ export async function applyCheckpointed(
   deliveries: readonly Delivered[],
 ): Promise<ApplyOutcome> {
   if (deliveries.length === 0) return { applied: 0, duplicates: 0, early: 0 };
-  return withTransaction(db, async (runner) => {
-    await lockSource(runner, projection, source);
-    await syncLogStreamVersions(runner, projection);
-    return applyGuardedByStreamVersions(runner, projection, source, deliveries);
+  const streamIds = [...new Set(deliveries.map((d) => d.event.streamId))];
+  // BEGIN goes out with the lock and the reads, the stream versions' and checkpoint's writes with COMMIT.
+  const opening = [
+    lockStatement(projection, source),
+    logSyncReadStatement(projection),
+    streamVersionsStatement(projection, streamIds),
+  ];
+  return withBatchTransaction(db, opening, async (runner, [, logSync, stored]) => {
+    let versions = stored.rows as StreamVersionRow[];
+    if (logSyncRange(logSync.rows as SourceCheckpointRow[]) !== undefined) {
+      await syncLogStreamVersions(runner, projection);
+      versions = (await runner.query(streamVersionsStatement(projection, streamIds))) as StreamVersionRow[];
+    }
+    const { outcome, closing } = await applyGuardedByStreamVersions(
+      runner,
+      projection,
+      source,
+      deliveries,
+      versions,
+    );
+    return { result: outcome, closing: [closing] };
   });
 }
 
@@ -126,10 +143,10 @@ export async function applyFromLog(
      FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)}`,
   ];
   return withBatchTransaction(db, opening, async (runner, [, checkpoints]) => {
-    const rows = checkpoints.rows as (CheckpointRow & { source: string })[];
+    const rows = checkpoints.rows as SourceCheckpointRow[];
     if (rows.some((r) => isKafkaSource(r.source))) {
-      const outcome = await applyFromLogWithStreamVersions(runner, projection, events);
-      return nothing({ applied: outcome.applied, movedBack: false });
+      const { result, closing } = await applyFromLogWithStreamVersions(runner, projection, events);
+      return { result: { applied: result.applied, movedBack: false }, closing };
     }
     const row = rows.find((r) => r.source === LOG_SOURCE);
     const stored = row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
@@ -145,27 +162,32 @@ export async function applyFromLog(
   });
 }
 
-/** Both guards: the log's events are checked against the stream versions Kafka also keeps. */
+/**
+ * Both guards: the log's events are checked against the stream versions Kafka also keeps. Gives the
+ * statements that record the stream versions and both checkpoints, to go out with COMMIT.
+ */
 async function applyFromLogWithStreamVersions(
   runner: QueryRunner,
   projection: Projection,
   events: readonly RecordedEvent[],
-): Promise<ApplyOutcome> {
+): Promise<BatchTransactionEnd<ApplyOutcome>> {
   await syncLogStreamVersions(runner, projection);
-  const outcome = await applyGuardedByStreamVersions(
+  const streamIds = [...new Set(events.map((e) => e.streamId))];
+  const versions = (await runner.query(streamVersionsStatement(projection, streamIds))) as StreamVersionRow[];
+  const { outcome, closing } = await applyGuardedByStreamVersions(
     runner,
     projection,
     LOG_SOURCE,
     events.map((event) => ({ event })),
+    versions,
   );
   // The stream versions now include this batch too.
-  await writeCheckpoint(
-    runner,
+  const synced = checkpointStatement(
     projection.name,
     LOG_STREAM_VERSIONS_SOURCE,
     events[events.length - 1].logPosition,
   );
-  return outcome;
+  return { result: outcome, closing: [closing, synced] };
 }
 
 /**
@@ -174,20 +196,8 @@ async function applyFromLogWithStreamVersions(
  * the stretch since the last time is read; usually nothing, after a rebuild the whole log once.
  */
 export async function syncLogStreamVersions(runner: QueryRunner, projection: Projection): Promise<void> {
-  const behind = async () => {
-    const rows = (await runner.query(
-      `SELECT source, transaction_id::text AS transaction_id, position::text AS position
-       FROM subscription_checkpoints WHERE subscription = $1 AND source = ANY($2::text[])`,
-      [projection.name, [LOG_SOURCE, LOG_STREAM_VERSIONS_SOURCE]],
-    )) as (CheckpointRow & { source: string })[];
-    const at = (source: string) => {
-      const row = rows.find((r) => r.source === source);
-      return row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
-    };
-    const log = at(LOG_SOURCE);
-    const synced = at(LOG_STREAM_VERSIONS_SOURCE);
-    return compareLogPositions(synced, log) < 0 ? { log, synced } : undefined;
-  };
+  const behind = async () =>
+    logSyncRange((await runner.query(logSyncReadStatement(projection))) as SourceCheckpointRow[]);
   if ((await behind()) === undefined) return;
   // Consumers of several partitions may find it behind at once: one derives, the others wait and see it done.
   await lockSource(runner, projection, LOG_STREAM_VERSIONS_SOURCE);
@@ -215,6 +225,43 @@ export async function syncLogStreamVersions(runner: QueryRunner, projection: Pro
   await writeCheckpoint(runner, projection.name, LOG_STREAM_VERSIONS_SOURCE, range.log);
 }
 
+interface SourceCheckpointRow extends CheckpointRow {
+  source: string;
+}
+
+interface StreamVersionRow {
+  stream_id: string;
+  version: number;
+}
+
+/** Reads the two checkpoints that say whether the stream versions lag behind the log (logSyncRange). */
+function logSyncReadStatement(projection: Projection): string {
+  return `SELECT source, transaction_id::text AS transaction_id, position::text AS position
+    FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)}
+      AND source IN (${sqlLiteral(LOG_SOURCE)}, ${sqlLiteral(LOG_STREAM_VERSIONS_SOURCE)})`;
+}
+
+/** The stretch of the log applied but not yet in the stream versions, if any. */
+function logSyncRange(
+  rows: readonly SourceCheckpointRow[],
+): { log: LogPosition; synced: LogPosition } | undefined {
+  const at = (source: string) => {
+    const row = rows.find((r) => r.source === source);
+    return row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
+  };
+  const log = at(LOG_SOURCE);
+  const synced = at(LOG_STREAM_VERSIONS_SOURCE);
+  return compareLogPositions(synced, log) < 0 ? { log, synced } : undefined;
+}
+
+const textArray = (values: readonly string[]) => `ARRAY[${values.map(sqlLiteral).join(', ')}]::text[]`;
+
+/** The stream-version guard's read: the last applied version of each of the streams. */
+function streamVersionsStatement(projection: Projection, streamIds: readonly string[]): string {
+  return `SELECT stream_id, version FROM projection_stream_versions
+    WHERE projection = ${sqlLiteral(projection.name)} AND stream_id = ANY(${textArray(streamIds)})`;
+}
+
 /** Serialises everyone who applies a projection from one source (or derives its stream versions). */
 export function lockSource(runner: QueryRunner, projection: Projection, source: string): Promise<unknown> {
   return runner.query(lockStatement(projection, source));
@@ -233,19 +280,19 @@ async function applyEvents(
   else for (const event of events) await projection.apply(event, runner);
 }
 
-/** The stream-version guard, inside the caller's transaction (which holds the source's lock). */
+/**
+ * The stream-version guard, inside the caller's transaction (which holds the source's lock), given the
+ * stored versions of the deliveries' streams. Applies what is next in its stream; gives the statement that
+ * records the new versions and the source's checkpoint (two writes of one statement), to go out with COMMIT.
+ */
 async function applyGuardedByStreamVersions(
   runner: QueryRunner,
   projection: Projection,
   source: string,
   deliveries: readonly Delivered[],
-): Promise<ApplyOutcome> {
-  const streamIds = [...new Set(deliveries.map((d) => d.event.streamId))];
-  const rows = (await runner.query(
-    `SELECT stream_id, version FROM projection_stream_versions WHERE projection = $1 AND stream_id = ANY($2::text[])`,
-    [projection.name, streamIds],
-  )) as { stream_id: string; version: number }[];
-  const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
+  stored: readonly StreamVersionRow[],
+): Promise<{ outcome: ApplyOutcome; closing: string }> {
+  const versions = new Map(stored.map((r) => [r.stream_id, r.version]));
   const changed = new Set<string>();
   const accepted: RecordedEvent[] = [];
   let duplicates = 0;
@@ -266,32 +313,16 @@ async function applyGuardedByStreamVersions(
   }
   if (accepted.length > 0) await applyEvents(projection, accepted, runner);
   const last = deliveries[deliveries.length - 1];
-  if (changed.size > 0) {
-    // The stream versions and the checkpoint in one round trip (two writes of one statement).
-    const ids = [...changed];
-    await runner.query(
-      `WITH versions AS (
-         INSERT INTO projection_stream_versions (projection, stream_id, version)
-         SELECT $1, s, v FROM unnest($2::text[], $3::int[]) AS x(s, v)
-         ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
-       )
-       INSERT INTO subscription_checkpoints (subscription, source, transaction_id, position, kafka_offset, updated_at)
-       VALUES ($1, $4, $5::xid8, $6::bigint, $7, now())
-       ON CONFLICT (subscription, source) DO UPDATE
-         SET transaction_id = excluded.transaction_id, position = excluded.position,
-             kafka_offset = excluded.kafka_offset, updated_at = now()`,
-      [
-        projection.name,
-        ids,
-        ids.map((id) => versions.get(id)),
-        source,
-        last.event.logPosition.transactionId,
-        last.event.logPosition.position,
-        last.kafkaOffset ?? null,
-      ],
-    );
-  } else {
-    await writeCheckpoint(runner, projection.name, source, last.event.logPosition, last.kafkaOffset);
-  }
-  return { applied: accepted.length, duplicates, early };
+  const checkpoint = checkpointStatement(projection.name, source, last.event.logPosition, last.kafkaOffset);
+  const outcome = { applied: accepted.length, duplicates, early };
+  if (changed.size === 0) return { outcome, closing: checkpoint };
+  const ids = [...changed];
+  const closing = `WITH versions AS (
+      INSERT INTO projection_stream_versions (projection, stream_id, version)
+      SELECT ${sqlLiteral(projection.name)}, s, v
+      FROM unnest(${textArray(ids)}, ARRAY[${ids.map((id) => versions.get(id)).join(', ')}]::int[]) AS x(s, v)
+      ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+    )
+    ${checkpoint}`;
+  return { outcome, closing };
 }
