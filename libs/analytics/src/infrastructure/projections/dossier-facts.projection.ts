@@ -5,9 +5,8 @@
 //
 // The watermark counts the dossier events applied and keeps the highest log position among them: reports
 // are stamped with it, so a published figure names the events it was computed from. Its single row is
-// updated first in every transaction, so this projection's transactions run one at a time even when Kafka
-// partitions are consumed in parallel: that also orders their updates of the shared daily-count rows (no
-// deadlock between partitions), at the price of this projection's parallelism.
+// the last write of every transaction (applyBatch says why), and the shared daily-count rows are written
+// before it in key order, so batches of Kafka partitions applied at the same time cannot deadlock.
 import type { QueryRunner } from 'typeorm';
 import {
   columnList,
