@@ -137,19 +137,14 @@ export async function applyFromLog(
   if (events.length === 0) return { applied: 0, movedBack: false };
   const nothing = (outcome: LogApplyOutcome) => ({ result: outcome, closing: [] });
   // BEGIN, the lock and the checkpoints' read go out as one query, the checkpoint's write with COMMIT.
-  const opening = [
-    lockStatement(projection, LOG_SOURCE),
-    `SELECT source, transaction_id::text AS transaction_id, position::text AS position
-     FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)}`,
-  ];
+  const opening = [lockStatement(projection, LOG_SOURCE), checkpointsStatement(projection)];
   return withBatchTransaction(db, opening, async (runner, [, checkpoints]) => {
     const rows = checkpoints.rows as SourceCheckpointRow[];
     if (rows.some((r) => isKafkaSource(r.source))) {
       const { result, closing } = await applyFromLogWithStreamVersions(runner, projection, events);
       return { result: { applied: result.applied, movedBack: false }, closing };
     }
-    const row = rows.find((r) => r.source === LOG_SOURCE);
-    const stored = row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
+    const stored = positionIn(rows, LOG_SOURCE);
     if (compareLogPositions(stored, readFrom) < 0) return nothing({ applied: 0, movedBack: true });
     const accepted = events.filter((e) => compareLogPositions(e.logPosition, stored) > 0);
     if (accepted.length === 0) return nothing({ applied: 0, movedBack: false });
@@ -234,23 +229,30 @@ interface StreamVersionRow {
   version: number;
 }
 
+/** Reads the projection's checkpoints, of every source or of those named, as text (with BEGIN). */
+function checkpointsStatement(projection: Projection, sources?: readonly string[]): string {
+  const of = sources === undefined ? '' : `AND source IN (${sources.map(sqlLiteral).join(', ')})`;
+  return `SELECT source, transaction_id::text AS transaction_id, position::text AS position
+    FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)} ${of}`;
+}
+
 /** Reads the two checkpoints that say whether the stream versions lag behind the log (logSyncRange). */
 function logSyncReadStatement(projection: Projection): string {
-  return `SELECT source, transaction_id::text AS transaction_id, position::text AS position
-    FROM subscription_checkpoints WHERE subscription = ${sqlLiteral(projection.name)}
-      AND source IN (${sqlLiteral(LOG_SOURCE)}, ${sqlLiteral(LOG_STREAM_VERSIONS_SOURCE)})`;
+  return checkpointsStatement(projection, [LOG_SOURCE, LOG_STREAM_VERSIONS_SOURCE]);
+}
+
+/** Where the rows put a source's checkpoint: the start of the log when it has none. */
+function positionIn(rows: readonly SourceCheckpointRow[], source: string): LogPosition {
+  const row = rows.find((r) => r.source === source);
+  return row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
 }
 
 /** The stretch of the log applied but not yet in the stream versions, if any. */
 function logSyncRange(
   rows: readonly SourceCheckpointRow[],
 ): { log: LogPosition; synced: LogPosition } | undefined {
-  const at = (source: string) => {
-    const row = rows.find((r) => r.source === source);
-    return row ? { transactionId: row.transaction_id, position: row.position } : LOG_START;
-  };
-  const log = at(LOG_SOURCE);
-  const synced = at(LOG_STREAM_VERSIONS_SOURCE);
+  const log = positionIn(rows, LOG_SOURCE);
+  const synced = positionIn(rows, LOG_STREAM_VERSIONS_SOURCE);
   return compareLogPositions(synced, log) < 0 ? { log, synced } : undefined;
 }
 

@@ -375,7 +375,7 @@ function updatable(column: string): void {
 }
 
 /**
- * One statement for every dossier of the batch: each row names the columns it sets (`c`, literal values)
+ * One statement for every dossier given: each row names the columns it sets (`c`, literal values)
  * and those it computes from the row (`e`, expression names); the others keep their values.
  */
 function updateStatement(folded: ReadonlyMap<string, FoldedChanges>): Statement | undefined {
