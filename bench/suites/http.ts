@@ -10,6 +10,7 @@ import sampleSubmission from '../../tests/dossiers/sample-submission.json';
 import type { PostgresServer } from '../support/postgres';
 import { startApp, startScript, type AppProcess } from '../support/processes';
 import { figure, ratio, type Figure } from '../support/stats';
+import { cpuPerUnit, readCpu, type CpuPerUnit } from '../support/cpu';
 import { scratchDirectory } from '../../libs/testing/src/scratch-directory';
 
 export interface HttpOptions {
@@ -51,6 +52,8 @@ export interface LoadFigures {
   readonly errors: number;
   /** Answers by HTTP status over all runs. */
   readonly statusCodes: Record<string, number>;
+  /** CPU per request (medians of the runs): the server under load, PostgreSQL, the whole machine. */
+  readonly cpuMsPerRequest?: { server: Figure; postgres: Figure; machine: Figure; busyShare: Figure };
 }
 
 interface OneRun {
@@ -61,6 +64,7 @@ interface OneRun {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  cpu: CpuPerUnit;
 }
 
 function summarise(runs: OneRun[]): LoadFigures {
@@ -87,6 +91,24 @@ function summarise(runs: OneRun[]): LoadFigures {
       for (const [code, n] of Object.entries(r.statusCodes)) all[code] = (all[code] ?? 0) + n;
       return all;
     }, {}),
+    cpuMsPerRequest: {
+      server: figure(
+        runs.map((r) => r.cpu.processMs),
+        'ms',
+      ),
+      postgres: figure(
+        runs.map((r) => r.cpu.postgresMs),
+        'ms',
+      ),
+      machine: figure(
+        runs.map((r) => r.cpu.machineMs),
+        'ms',
+      ),
+      busyShare: figure(
+        runs.map((r) => r.cpu.busyShare),
+        'share',
+      ),
+    },
   };
 }
 
@@ -98,13 +120,17 @@ function summarise(runs: OneRun[]): LoadFigures {
  */
 const AMOUNT_SAMPLE_MS = 20;
 
-async function load(options: autocannon.Options): Promise<OneRun> {
+/** One autocannon run against the server of process `pid`, with the CPU it took on every side. */
+async function load(pid: number, options: autocannon.Options): Promise<OneRun> {
+  const before = readCpu(pid);
   const r = await autocannon({
     ...options,
     timeout: 30,
     ...(options.amount === undefined ? {} : { sampleInt: AMOUNT_SAMPLE_MS }),
   });
+  const cpu = cpuPerUnit(before, readCpu(pid), r.requests.total);
   return {
+    cpu,
     rps: r.requests.total / (r.duration || 1),
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -115,6 +141,19 @@ async function load(options: autocannon.Options): Promise<OneRun> {
       Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]),
     ),
   };
+}
+
+/**
+ * The highest ratio to the baseline that an engine process costing no CPU at all could reach on this machine:
+ * each of its commands would still cost PostgreSQL's CPU per command, so at most (cores / that) commands/s,
+ * while the baseline answered (cores × its busy share / its whole machine's CPU per request) requests/s.
+ * Generous to the engine: its load generator's CPU is left out. NaN when PostgreSQL runs on another machine.
+ */
+function ceiling(engine: LoadFigures, base: LoadFigures): number {
+  const e = engine.cpuMsPerRequest;
+  const b = base.cpuMsPerRequest;
+  if (!e || !b) return Number.NaN;
+  return ratio(b.machine.median, b.busyShare.median * e.postgres.median);
 }
 
 function submitRequest(onId?: (id: string) => void): autocannon.Request {
@@ -168,6 +207,8 @@ export interface HttpResult {
     peakRssMiB: number;
   };
   readonly ratios: Record<string, number>;
+  /** Per load, the ceiling of its ratio to the baseline set by PostgreSQL's CPU alone (see `ceiling`). */
+  readonly ceilings?: Record<string, number>;
   readonly lifecyclesPerSecond: number;
   readonly engineConfig: Record<string, string>;
   readonly peakRssMiB: { engineUnderHttpLoad: number; baseline: number };
@@ -214,13 +255,13 @@ export async function httpSuite(
     await waitForSamples(engine.baseUrl);
     const common = { connections: options.connections };
     say(`http warm-up (${options.warmupSeconds} s each)`);
-    await load({
+    await load(engine.pid, {
       ...common,
       url: engine.baseUrl,
       duration: options.warmupSeconds,
       requests: lifecycleRequests(),
     });
-    await load({
+    await load(baseline.pid, {
       ...common,
       url: baseline.baseUrl,
       duration: options.warmupSeconds,
@@ -236,11 +277,16 @@ export async function httpSuite(
       const pair = [
         async () =>
           inserts.push(
-            await load({ ...common, url: baseline!.baseUrl, duration, requests: [submitRequest()] }),
+            await load(baseline!.pid, {
+              ...common,
+              url: baseline!.baseUrl,
+              duration,
+              requests: [submitRequest()],
+            }),
           ),
         async () =>
           submits.push(
-            await load({
+            await load(engine!.pid, {
               ...common,
               url: engine!.baseUrl,
               duration,
@@ -250,7 +296,7 @@ export async function httpSuite(
       ];
       for (const step of run % 2 === 0 ? pair : pair.reverse()) await step();
       lifecycles.push(
-        await load({ ...common, url: engine.baseUrl, duration, requests: lifecycleRequests() }),
+        await load(engine.pid, { ...common, url: engine.baseUrl, duration, requests: lifecycleRequests() }),
       );
       say(
         `http run ${run + 1}: submit ${Math.round(submits[run].rps)}/s, baseline ${Math.round(inserts[run].rps)}/s, lifecycle ${Math.round(lifecycles[run].rps)} commands/s`,
@@ -263,7 +309,7 @@ export async function httpSuite(
     for (let run = 0; run < options.runs; run++) {
       const ids = submitted.slice(run * share, (run + 1) * share);
       receives.push(
-        await load({
+        await load(engine.pid, {
           ...common,
           url: engine.baseUrl,
           amount: ids.length,
@@ -306,7 +352,7 @@ export async function httpSuite(
       AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
     });
     const api = engine;
-    await load({
+    await load(api.pid, {
       ...common,
       url: api.baseUrl,
       duration: options.warmupSeconds,
@@ -318,11 +364,13 @@ export async function httpSuite(
     for (let run = 0; run < options.runs; run++) {
       const duration = options.seconds;
       apiInserts.push(
-        await load({ ...common, url: baseline.baseUrl, duration, requests: [submitRequest()] }),
+        await load(baseline.pid, { ...common, url: baseline.baseUrl, duration, requests: [submitRequest()] }),
       );
-      apiSubmits.push(await load({ ...common, url: api.baseUrl, duration, requests: [submitRequest()] }));
+      apiSubmits.push(
+        await load(api.pid, { ...common, url: api.baseUrl, duration, requests: [submitRequest()] }),
+      );
       apiLifecycles.push(
-        await load({ ...common, url: api.baseUrl, duration, requests: lifecycleRequests() }),
+        await load(api.pid, { ...common, url: api.baseUrl, duration, requests: lifecycleRequests() }),
       );
       say(
         `http api run ${run + 1}: submit ${Math.round(apiSubmits[run].rps)}/s, baseline ${Math.round(apiInserts[run].rps)}/s, lifecycle ${Math.round(apiLifecycles[run].rps)} commands/s`,
@@ -361,6 +409,13 @@ export async function httpSuite(
         'submit / baseline': ratio(result.submit.requestsPerSecond.median, b),
         'receive / baseline': ratio(result.receive.requestsPerSecond.median, b),
         'lifecycle commands / baseline': ratio(result.lifecycle.requestsPerSecond.median, b),
+      },
+      ceilings: {
+        'submit / baseline': ceiling(result.submit, base),
+        'receive / baseline': ceiling(result.receive, base),
+        'lifecycle commands / baseline': ceiling(result.lifecycle, base),
+        'api submit / baseline': ceiling(commandPathOnly.submit, apiBase),
+        'api lifecycle commands / baseline': ceiling(commandPathOnly.lifecycle, apiBase),
       },
       lifecyclesPerSecond:
         Math.round((result.lifecycle.requestsPerSecond.median / (lifecycleSteps().length + 1)) * 10) / 10,

@@ -11,8 +11,9 @@ import { createKafka, OutboxRelay, provisionTopics, topicFor } from '@tthc/messa
 import { dataSourceOptions, type KafkaConfig } from '@tthc/platform';
 import { ALL_MIGRATIONS, ALL_PROJECTIONS } from '../../apps/engine/src/composition';
 import { withClient, type PostgresServer } from '../support/postgres';
-import { runTool, startApp, type AppProcess } from '../support/processes';
+import { runTool, startApp, type AppProcess, type ToolRun } from '../support/processes';
 import { figure, median, ratio, round, sleep, type Figure } from '../support/stats';
+import { busyShare, machineCpu, type MachineCpu } from '../support/cpu';
 
 export interface ProjectionOptions {
   /** Events in the log (approximately: whole dossier streams are cloned). */
@@ -124,6 +125,7 @@ export interface RebuildRun {
   readonly seconds: number;
   readonly peakRssMiB: number;
   readonly perProjection: { name: string; events: number; seconds: number; eventsPerSecond: number }[];
+  readonly cpu?: ToolRun['cpu'];
 }
 
 /** Rebuilds the named projections (every one when none is named) in one run of the CLI. */
@@ -152,7 +154,7 @@ async function rebuild(
       const seconds = Number(m[3]);
       return { name: m[1], events, seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) };
     });
-    return { seconds: round(out.seconds), peakRssMiB: out.peakRssMiB, perProjection };
+    return { seconds: round(out.seconds), peakRssMiB: out.peakRssMiB, perProjection, cpu: out.cpu };
   } finally {
     await server.dropDatabase(name);
   }
@@ -222,6 +224,8 @@ export interface ScalingRun {
   readonly totalSeconds: number;
   readonly peakRssMiB: number;
   readonly complete: boolean;
+  /** The share of the machine's CPU that was busy over the same window (0..1). */
+  readonly machineBusyShare?: number;
 }
 
 async function scalingRun(
@@ -240,7 +244,7 @@ async function scalingRun(
   const source = `kafka:${topicFor(config.topicPrefix, 'dossier')}:%`;
   const group = `${config.topicPrefix}-g${processes}-${run}-${Date.now()}`;
   const apps: AppProcess[] = [];
-  const samples: { t: number; n: number }[] = [];
+  const samples: { t: number; n: number; cpu: MachineCpu }[] = [];
   const started = performance.now();
   try {
     // Sampled from before the processes start, which start together (so that they join the group at
@@ -256,7 +260,7 @@ async function scalingRun(
             [source, dossierProjections],
           )
         ).rows;
-        samples.push({ t: performance.now(), n: Number(n) });
+        samples.push({ t: performance.now(), n: Number(n), cpu: machineCpu() });
         if (Number(n) >= target || performance.now() > deadline) break;
         await sleep(250);
       }
@@ -294,6 +298,7 @@ async function scalingRun(
       totalSeconds: round((last.t - started) / 1000),
       peakRssMiB: Math.max(...apps.map((a) => a.peakRssMiB())),
       complete: last.n >= target,
+      machineBusyShare: busyShare(low.cpu, high.cpu),
     };
   } finally {
     for (const a of apps) await a.stop().catch(() => undefined);
@@ -320,6 +325,8 @@ export interface ProjectionResult {
   readonly relay?: { seconds: number; eventsPerSecond: number };
   readonly scaling?: {
     runs: ScalingRun[];
+    /** Per ratio, the most the machine's idle CPU with one process allows (see the report). */
+    ceilings?: Record<string, number>;
     medianByProcesses: Record<string, number>;
     ratios: Record<string, number>;
   };
@@ -431,6 +438,16 @@ export async function projectionSuite(
       .filter((k) => k !== 1)
       .map((k) => [`${k} processes / 1`, ratio(medianByProcesses[String(k)], medianByProcesses['1'])]),
   );
+  // More processes can only use the CPU that one process left idle: k processes gain at most k, and at most
+  // 1 / (the busy share with one process).
+  const busyWithOne = median(
+    scaling.filter((s) => s.processes === 1).map((s) => s.machineBusyShare ?? Number.NaN),
+  );
+  const ceilings = Object.fromEntries(
+    options.processes
+      .filter((k) => k !== 1)
+      .map((k) => [`${k} processes / 1`, ratio(Math.min(k, 1 / busyWithOne), 1)]),
+  );
   // Each dossier projection alone from Kafka, as the log's figures above are taken alone.
   const kafkaAlone: NonNullable<ProjectionResult['kafkaAlone']> = [];
   // Measured on the dossier topic, the one every projection below reads (the audit trail reads all).
@@ -458,5 +475,10 @@ export async function projectionSuite(
     });
     say(`${p.name} alone from Kafka: ${kafkaAlone[kafkaAlone.length - 1].eventsPerSecond} events/s`);
   }
-  return { ...result, relay: relayed, scaling: { runs: scaling, medianByProcesses, ratios }, kafkaAlone };
+  return {
+    ...result,
+    relay: relayed,
+    scaling: { runs: scaling, medianByProcesses, ratios, ceilings },
+    kafkaAlone,
+  };
 }

@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from '@tthc/platform';
-import { sleep } from './stats';
+import { busyShare, processCpuSeconds, readCpu } from './cpu';
+import { round, sleep } from './stats';
 
 /** The root of the benchmark's build (dist/.bench): apps/, libs/, bench/. */
 export const BUILD_ROOT = resolve(__dirname, '../..');
@@ -128,6 +129,8 @@ export interface ToolRun {
   readonly seconds: number;
   /** Highest VmHWM seen while it ran (sampled every 100 ms), MiB. */
   readonly peakRssMiB: number;
+  /** CPU seconds while it ran: its own (as last sampled, within 100 ms of its end), PostgreSQL's, and the machine's busy share. */
+  readonly cpu: { toolSeconds: number; postgresSeconds: number; machineBusyShare: number };
 }
 
 /** Runs a built CLI to completion, sampling its peak memory. */
@@ -137,16 +140,31 @@ export async function runTool(
   env: Record<string, string | undefined>,
 ): Promise<ToolRun> {
   const started = performance.now();
+  const before = readCpu(-1);
   const child = spawnNode(resolve(BUILD_ROOT, script), args, env);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let peak = 0;
+  let toolSeconds = 0;
   const sampler = setInterval(() => {
     const now = memoryMiB(child.pid ?? -1);
     if (Number.isFinite(now)) peak = Math.max(peak, now);
+    const cpu = processCpuSeconds(child.pid ?? -1);
+    if (Number.isFinite(cpu)) toolSeconds = cpu;
   }, 100);
   const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
   clearInterval(sampler);
-  return { code, output, seconds: (performance.now() - started) / 1000, peakRssMiB: peak };
+  const after = readCpu(-1);
+  return {
+    code,
+    output,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMiB: peak,
+    cpu: {
+      toolSeconds: round(toolSeconds),
+      postgresSeconds: round(after.postgres - before.postgres),
+      machineBusyShare: round(busyShare(before.machine, after.machine)),
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import { relative, resolve } from 'node:path';
 import type { AppendResult } from '../suites/append';
 import type { HttpResult, LoadFigures } from '../suites/http';
-import type { ProjectionResult } from '../suites/projections';
+import type { ProjectionResult, RebuildRun } from '../suites/projections';
 import type { AnalyticsResult } from '../suites/analytics';
 import type { Machine } from './machine';
 
@@ -63,6 +63,41 @@ function loadRow(name: string, f: LoadFigures): string {
   return `| ${name} | ${fmt(f.requestsPerSecond.median)} | ${f.requestsPerSecond.runs.map(fmt).join(', ')} | ${fmt(f.p50Ms.median)} | ${fmt(f.p99Ms.median)} | ${fmt(f.p999Ms.median)} | ${f.non2xx}${nonSuccess(f)} | ${f.errors} |`;
 }
 
+function cpuRow(name: string, f: LoadFigures): string[] {
+  const c = f.cpuMsPerRequest;
+  if (!c) return [];
+  const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'n/a');
+  return [
+    `| ${name} | ${fmt(c.server.median)} | ${fmt(c.postgres.median)} | ${fmt(c.machine.median)} | ${pct(c.busyShare.median)} |`,
+  ];
+}
+
+/** Where each request's CPU went: the table that shows why a ratio cannot reach its target on this machine. */
+function httpCpuLines(r: HttpResult): string[] {
+  const rows = [
+    ...cpuRow('engine: submit', r.engine.submit),
+    ...cpuRow('engine: receive', r.engine.receive),
+    ...cpuRow('engine: full lifecycle, per command', r.engine.lifecycle),
+    ...cpuRow('baseline (with the engine runs)', r.baseline.insert),
+    ...(r.commandPathOnly
+      ? [
+          ...cpuRow('api: submit', r.commandPathOnly.submit),
+          ...cpuRow('api: full lifecycle, per command', r.commandPathOnly.lifecycle),
+          ...cpuRow('baseline (with the api runs)', r.commandPathOnly.baseline),
+        ]
+      : []),
+  ];
+  if (rows.length === 0) return [];
+  return [
+    '',
+    "CPU per request, medians of the runs, from the kernel's counters: the server under load (engine, api app or baseline), every PostgreSQL process, and every core of the machine busy (the server, PostgreSQL, autocannon and anything else); and the share of the machine that was busy:",
+    '',
+    '| load | server ms | PostgreSQL ms | machine ms | machine busy |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
 function httpSection(r: HttpResult): string {
   const o = r.options;
   const p99 = r.engine.submit.p99Ms.median;
@@ -95,17 +130,37 @@ function httpSection(r: HttpResult): string {
           loadRow('api: submit', r.commandPathOnly.submit),
           loadRow('api: full lifecycle, commands', r.commandPathOnly.lifecycle),
           loadRow('baseline: Fastify + one pg INSERT', r.commandPathOnly.baseline),
-          '',
-          ...Object.entries(r.commandPathOnly.ratios).map(([k, v]) => `- ${k}: ${fmt(v)}`),
         ]
       : []),
     '',
-    '| ratio | value | target |',
-    '|---|---:|---|',
-    ...Object.entries(r.ratios).map(([k, v]) => `| ${k} | ${fmt(v)} | ≥ 0.5 — ${verdict(v >= 0.5)} |`),
-    `| submit p99 | ${fmt(p99)} ms | < 50 ms — ${verdict(p99 < 50)} |`,
+    ...httpCpuLines(r),
+    ...(r.ceilings
+      ? [
+          '',
+          "The ceiling beside each ratio is the highest value an engine costing no CPU at all could reach on this machine: each command would still cost PostgreSQL the CPU measured above, so at most (cores ÷ PostgreSQL's ms) commands/s, against the baseline's (cores × its busy share ÷ its machine ms) requests/s. It leaves out the load generator's CPU, so it is generous. A ceiling under the target means no change to the engine's own code can meet it here; only less work in PostgreSQL per command can.",
+        ]
+      : []),
     '',
-  ].join('\n');
+    "| ratio | value | ceiling (PostgreSQL's CPU alone) | target |",
+    '|---|---:|---:|---|',
+    ...Object.entries({ ...r.ratios, ...(r.commandPathOnly?.ratios ?? {}) }).map(
+      ([k, v]) =>
+        `| ${k} | ${fmt(v)} | ${fmt(r.ceilings?.[k] ?? Number.NaN)} | ≥ 0.5 — ${verdict(v >= 0.5)} |`,
+    ),
+    `| submit p99 | ${fmt(p99)} ms | — | < 50 ms — ${verdict(p99 < 50)} |`,
+    '',
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n'); // the optional parts each bring their own blank lines
+}
+
+/** Where a rebuild's CPU went: whether it had CPU left to go faster with. */
+function rebuildCpu(run: RebuildRun): string {
+  const c = run.cpu;
+  if (!c) return '';
+  const busy = Math.round(c.machineBusyShare * 100);
+  const cores = Math.round(((c.toolSeconds + c.postgresSeconds) / run.seconds) * 100) / 100;
+  return ` CPU while it ran: the rebuild process ${fmt(c.toolSeconds)} s, PostgreSQL ${fmt(c.postgresSeconds)} s (${fmt(cores)} cores on average); the machine was ${busy}% busy${busy >= 90 ? ', so the rebuild can only go faster with less CPU per event' : ''}.`;
 }
 
 function projectionSection(r: ProjectionResult): string {
@@ -132,7 +187,7 @@ function projectionSection(r: ProjectionResult): string {
   const large = rb.large;
   lines.push(
     large
-      ? `Rebuild of every projection over a log of its own of ${fmt(large.log.events)} events (${fmt(large.log.dossierEvents)} in ${fmt(large.log.dossierStreams)} dossier streams, built the same way in ${large.log.seconds} s), one run: ${fmt(large.run.seconds)} s, ${fmt(Math.round(large.log.events / large.run.seconds))} log events/s, peak RSS ${fmt(large.run.peakRssMiB)} MiB — 1,000,000 events in under 60 s: ${verdict((large.run.seconds * 1_000_000) / large.log.events < 60)}.`
+      ? `Rebuild of every projection over a log of its own of ${fmt(large.log.events)} events (${fmt(large.log.dossierEvents)} in ${fmt(large.log.dossierStreams)} dossier streams, built the same way in ${large.log.seconds} s), one run: ${fmt(large.run.seconds)} s, ${fmt(Math.round(large.log.events / large.run.seconds))} log events/s, peak RSS ${fmt(large.run.peakRssMiB)} MiB — 1,000,000 events in under 60 s: ${verdict((large.run.seconds * 1_000_000) / large.log.events < 60)}.${rebuildCpu(large.run)}`
       : `Rebuild of 1,000,000 events: not measured at that size in this run; at the rate measured over ${fmt(l.events)} events it would take about ${fmt(Math.round(perMillion))} s — target < 60 s: ${verdict(perMillion < 60)}.`,
     '',
   );
@@ -147,17 +202,24 @@ function projectionSection(r: ProjectionResult): string {
       '',
       `Topics of ${r.options.partitions} partitions; each projector process runs every projection (one consumer group per projection, as \`npm run start:projector\` does); throughput is dossier events applied per second by each of the dossier projections, measured between 10% and 90% of the work (process start-up and group joins excluded; rebalances when later members join included).`,
       '',
-      '| processes | dossier events/s per projection | total s (start to done) | peak RSS of a projector MiB | complete |',
-      '|---:|---:|---:|---:|---|',
+      '| processes | dossier events/s per projection | machine busy (same window) | total s (start to done) | peak RSS of a projector MiB | complete |',
+      '|---:|---:|---:|---:|---:|---|',
       ...r.scaling.runs.map(
         (s) =>
-          `| ${s.processes} | ${fmt(s.eventsPerSecond)} | ${fmt(s.totalSeconds)} | ${fmt(s.peakRssMiB)} | ${s.complete ? 'yes' : 'no (timed out)'} |`,
+          `| ${s.processes} | ${fmt(s.eventsPerSecond)} | ${s.machineBusyShare === undefined ? 'n/a' : `${Math.round(s.machineBusyShare * 100)}%`} | ${fmt(s.totalSeconds)} | ${fmt(s.peakRssMiB)} | ${s.complete ? 'yes' : 'no (timed out)'} |`,
       ),
       '',
-      '| ratio | value | target |',
-      '|---|---:|---|',
+      ...(r.scaling.ceilings
+        ? [
+            'The ceiling beside each ratio is the most that many processes could gain on this machine: k processes at most k times one, and no more than the CPU one process left idle allows (1 ÷ its busy share; the projectors, PostgreSQL and the broker share the same cores).',
+            '',
+          ]
+        : []),
+      '| ratio | value | ceiling (idle CPU with 1 process) | target |',
+      '|---|---:|---:|---|',
       ...Object.entries(r.scaling.ratios).map(
-        ([k, v]) => `| ${k} | ${fmt(v)} | ${k.startsWith('2 ') ? `≥ 1.6 — ${verdict(v >= 1.6)}` : '—'} |`,
+        ([k, v]) =>
+          `| ${k} | ${fmt(v)} | ${fmt(r.scaling?.ceilings?.[k] ?? Number.NaN)} | ${k.startsWith('2 ') ? `≥ 1.6 — ${verdict(v >= 1.6)}` : '—'} |`,
       ),
       '',
       `With every projection at once in 1 process (the row above), ${fmt(r.scaling.medianByProcesses['1'])} dossier events/s per projection: the counterpart of the "together" column of section 3.`,
