@@ -153,5 +153,7 @@ export function open(dataKey: Buffer, sealed: SealedValue, aad: string): unknown
  * matching anything once the key is destroyed).
  */
 export function keyedHash(key: Buffer, purpose: string, value: string): string {
-  return createHmac('sha256', hkdf(key, `tthc/hmac/${purpose}`)).update(value, 'utf8').digest('hex');
+  return createHmac('sha256', hkdf(key, `tthc/hmac/${purpose}`))
+    .update(value, 'utf8')
+    .digest('hex');
 }
