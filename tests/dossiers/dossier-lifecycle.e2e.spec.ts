@@ -305,7 +305,7 @@ describe('dossiers (built engine, samples loaded)', () => {
     expect(paths).toEqual(expect.arrayContaining(['/purpose', '/copiesRequested', '/applicant/personalId']));
   });
 
-  it('refuses malformed requests, unknown procedures and anonymous commands', async () => {
+  it('refuses malformed requests, unknown procedures, a wrong online level and anonymous commands', async () => {
     const malformed = await submit({ ...submission({ channel: 'fax' }), extra: 1 }, randomUUID());
     expect(malformed.status).toBe(400);
     expect((malformed.body.errors as Json[]).map((e) => e.path)).toEqual(
@@ -313,6 +313,10 @@ describe('dossiers (built engine, samples loaded)', () => {
     );
     const unknown = await submit(submission({ procedureCode: '9.999999' }), randomUUID());
     expect(unknown.status).toBe(404);
+    // The sample procedure is offered in full online (level 4).
+    const mismatched = await submit(submission({ onlineLevel: 'partial' }), randomUUID());
+    expect(mismatched.status).toBe(422);
+    expect(mismatched.body.type).toBe('https://tthc-engine.dev/problems/online-level-mismatch');
     const anonymous = await submit(submission(), randomUUID(), {});
     expect(anonymous.status).toBe(401);
     const missing = await act(randomUUID(), 'receive', COUNTER);

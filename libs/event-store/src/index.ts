@@ -5,7 +5,14 @@ export * from './infrastructure/transaction';
 export * from './infrastructure/postgres-event-store';
 export * from './infrastructure/command-executor';
 export * from './infrastructure/command-transaction';
-export { sqlLiteral } from './infrastructure/sql-text';
+export {
+  queryStatement,
+  sqlLiteral,
+  use,
+  type PreparedStatement,
+  type PreparedUse,
+  type Statement,
+} from './infrastructure/sql-text';
 export { EventStore1763780000000 } from './infrastructure/migrations/1763780000000-event-store';
 export * from './subscriptions/projection';
 export * from './subscriptions/recordset';

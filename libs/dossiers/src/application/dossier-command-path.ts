@@ -19,6 +19,7 @@ import {
   type CommandTransaction,
   type NewEvent,
   type RecordedEvent,
+  type Statement,
 } from '@tthc/event-store';
 import {
   decide,
@@ -56,7 +57,7 @@ export interface DossierCommandSpec {
     read: readonly (readonly Record<string, unknown>[])[],
   ) => Promise<DossierContext>;
   /** What contextOf needs besides the stream, read with it (CommandSpec.reads). */
-  readonly reads?: readonly string[];
+  readonly reads?: readonly Statement[];
   /** A submission's applicant as received: their data key is made or read with the (empty) stream. */
   readonly applicant?: unknown;
   readonly request: DossierRequestContext;

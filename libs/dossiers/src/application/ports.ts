@@ -1,6 +1,6 @@
 // What the dossier use cases need from outside, as small interfaces with injection tokens; the PostgreSQL
 // implementations are in ../infrastructure and wired in dossiers.module.ts.
-import type { Queryable } from '@tthc/event-store';
+import type { Queryable, Statement } from '@tthc/event-store';
 import type { CompiledProcedure } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import type { DossierContext } from '../domain/dossier';
@@ -21,12 +21,19 @@ export interface DossierContextLoader {
    * @throws ProcedureVersionNotFound, ProcedureRetired
    */
   procedureForSubmission(procedureCode: string, version?: number): Promise<ProcedureVersionRef>;
+  /** The statement (CommandSpec.reads) that reads what submissionContextOf needs, with a new dossier's stream. */
+  submissionReadFor(procedureCode: string): Statement;
   /**
    * procedureForSubmission with what the new dossier is decided with (contextFor at its procedure's
-   * agency), read together.
+   * agency), from the rows of submissionReadFor; `on` as in contextFor.
    * @throws ProcedureVersionNotFound, ProcedureRetired
    */
-  submissionContext(procedureCode: string, version?: number): Promise<SubmissionContext>;
+  submissionContextOf(
+    procedureCode: string,
+    version: number | undefined,
+    rows: readonly Record<string, unknown>[],
+    on?: Queryable,
+  ): Promise<SubmissionContext>;
   /**
    * What a dossier is decided with: its own procedure version and its agency's calendar. Inside a command,
    * `on` is its transaction: a second connection taken from the pool meanwhile could wait for a pool
@@ -40,8 +47,8 @@ export interface DossierContextLoader {
     /** The rows of `agencyReadWith(stream)`, read with the dossier's stream: no statement of its own then. */
     readWithStream?: readonly Record<string, unknown>[],
   ): Promise<DossierContext>;
-  /** SQL text (CommandSpec.reads) that reads the office hours of the agency a dossier was submitted to. */
-  agencyReadWith(streamId: string): string;
+  /** The statement (CommandSpec.reads) that reads the office hours of the agency a dossier was submitted to. */
+  agencyReadWith(streamId: string): Statement;
   calendarFor(agencyCode: string): Promise<WorkingDayCalendar>;
 }
 export const DOSSIER_CONTEXT_LOADER = Symbol('DOSSIER_CONTEXT_LOADER');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PostgresEventStore } from '@tthc/event-store';
+import { queryStatement, type PostgresEventStore } from '@tthc/event-store';
 import type { TestDatabase } from '@tthc/testing';
 import { localInstant } from '../domain/calendar';
 import { SqlDossierContextLoader } from './dossier-context-loader';
@@ -31,7 +31,7 @@ describe('SqlDossierContextLoader: the agency read with a dossier’s stream', (
     await store.append(streamId, 'dossier', 0, [
       { type: 'DossierSubmitted', data: { agencyCode }, metadata: {}, occurredAt: new Date() },
     ]);
-    return (await db.dataSource.query(loader.agencyReadWith(streamId))) as Record<string, unknown>[];
+    return queryStatement(db.dataSource, loader.agencyReadWith(streamId));
   };
 
   it('reads the office hours of the agency the dossier was submitted to, as a read of its own would', async () => {

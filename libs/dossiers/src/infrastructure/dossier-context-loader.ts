@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Queryable } from '@tthc/event-store';
+import { sqlLiteral, use, type PreparedStatement, type Queryable, type Statement } from '@tthc/event-store';
 import { compileProcedure, type CompiledProcedure, type ProcedureDefinition } from '@tthc/procedures';
 import type { WorkingDayCalendar } from '../domain/calendar';
 import { DEFAULT_DOSSIER_SETTINGS, type DossierContext, type DossierSettings } from '../domain/dossier';
@@ -36,6 +36,24 @@ type VersionWithAgencyRow = Omit<VersionRow, 'definition'> & {
   saturday_reception: boolean | null;
 };
 
+/** The agency the submission in stream $1 went to, with its office hours. */
+const AGENCY_OF_SUBMISSION: PreparedStatement = {
+  name: 'tthc_agency_of_submission',
+  parameterTypes: ['text'],
+  text: `SELECT s.code, a.office_hours, a.saturday_reception
+    FROM (SELECT ${fromSubmission('$1', "data->>'agencyCode'")} AS code) s
+    LEFT JOIN agencies a ON a.code = s.code`,
+};
+
+/** The versions of procedure $1, newest first, each with the office hours of the procedure's agency. */
+const VERSIONS_WITH_AGENCY: PreparedStatement = {
+  name: 'tthc_procedure_versions_with_agency',
+  parameterTypes: ['text'],
+  text: `SELECT v.version, v.status, a.office_hours, a.saturday_reception
+    FROM procedure_versions v LEFT JOIN agencies a ON a.code = v.agency_code
+    WHERE v.code = $1 ORDER BY v.version DESC`,
+};
+
 /** Enough for every procedure of a province; beyond it the least recently used version is compiled again. */
 const MAX_COMPILED = 500;
 
@@ -58,16 +76,23 @@ export class SqlDossierContextLoader implements DossierContextLoader {
     return { procedure: await this.procedure(procedureCode, chosen.version), version: chosen.version };
   }
 
-  /** One query for both: a submission's statements are what bounds the engine's throughput (BENCHMARKS.md). */
-  async submissionContext(procedureCode: string, version?: number): Promise<SubmissionContext> {
-    const rows = (await this.db.query(
-      `SELECT v.version, v.status, a.office_hours, a.saturday_reception
-       FROM procedure_versions v LEFT JOIN agencies a ON a.code = v.agency_code
-       WHERE v.code = $1 ORDER BY v.version DESC`,
-      [procedureCode],
-    )) as VersionWithAgencyRow[];
-    const chosen = chooseVersion(procedureCode, version, rows);
-    const procedure = await this.procedure(procedureCode, chosen.version);
+  /**
+   * The versions of a procedure with its agency's office hours, for submissionContextOf: read in a
+   * submission's opening round trip, with its (empty) stream, since a submission's statements are what
+   * bounds the engine's throughput (BENCHMARKS.md).
+   */
+  submissionReadFor(procedureCode: string): Statement {
+    return use(VERSIONS_WITH_AGENCY, sqlLiteral(procedureCode));
+  }
+
+  async submissionContextOf(
+    procedureCode: string,
+    version: number | undefined,
+    rows: readonly Record<string, unknown>[],
+    on: Queryable = this.db,
+  ): Promise<SubmissionContext> {
+    const chosen = chooseVersion(procedureCode, version, rows as readonly VersionWithAgencyRow[]);
+    const procedure = await this.procedure(procedureCode, chosen.version, on);
     const calendar = this.calendarOf(
       procedure.definition.agency.code,
       chosen.office_hours === null
@@ -100,10 +125,8 @@ export class SqlDossierContextLoader implements DossierContextLoader {
     return { procedure, calendar, settings: this.settings };
   }
 
-  agencyReadWith(streamId: string): string {
-    return `SELECT s.code, a.office_hours, a.saturday_reception
-      FROM (SELECT ${fromSubmission(streamId, "data->>'agencyCode'")} AS code) s
-      LEFT JOIN agencies a ON a.code = s.code`;
+  agencyReadWith(streamId: string): Statement {
+    return use(AGENCY_OF_SUBMISSION, sqlLiteral(streamId));
   }
 
   async calendarFor(agencyCode: string, on: Queryable = this.db): Promise<WorkingDayCalendar> {

@@ -6,7 +6,7 @@ import { CommandIdReused, WrongExpectedVersion } from '../domain/errors';
 import type { NewEvent, RecordedEvent } from '../domain/event';
 import { CommandTransaction } from './command-transaction';
 import type { PostgresEventStore } from './postgres-event-store';
-import { sqlLiteral } from './sql-text';
+import { sqlLiteral, use, type PreparedStatement, type Statement } from './sql-text';
 
 export interface Decision<Result> {
   readonly events: readonly NewEvent[];
@@ -32,10 +32,10 @@ export interface CommandSpec<Result> {
     read: readonly (readonly Record<string, unknown>[])[],
   ) => Decision<Result> | Promise<Decision<Result>>;
   /**
-   * Reads the decision needs besides the stream (SQL text: literals, no parameters), made with the stream's
-   * read, in the same round trip and under the same locks.
+   * Reads the decision needs besides the stream (SQL text with literals, or uses of prepared statements),
+   * made with the stream's read, in the same round trip and under the same locks.
    */
-  readonly reads?: readonly string[];
+  readonly reads?: readonly Statement[];
 }
 
 interface StoredAnswer<Result> {
@@ -65,6 +65,23 @@ export function canonicalJson(value: unknown): string {
 export function requestHash(commandType: string, request: unknown): string {
   return createHash('sha256').update(commandType).update('\n').update(canonicalJson(request)).digest('hex');
 }
+
+const COMMAND_LOCK: PreparedStatement = {
+  name: 'tthc_lock_command',
+  parameterTypes: ['text'],
+  text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 1))',
+};
+const STORED_ANSWER: PreparedStatement = {
+  name: 'tthc_command_answer',
+  parameterTypes: ['text'],
+  text: 'SELECT command_type, request_hash, result FROM command_results WHERE command_id = $1',
+};
+const STORE_ANSWER: PreparedStatement = {
+  name: 'tthc_store_command_answer',
+  parameterTypes: ['text', 'text', 'text', 'text', 'jsonb'],
+  text: `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
+    VALUES ($1, $2, $3, $4, $5)`,
+};
 
 export class CommandExecutor {
   constructor(
@@ -104,10 +121,7 @@ export class CommandExecutor {
       spec.streamId,
       commandId === undefined
         ? []
-        : [
-            `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`command:${spec.commandId}`)}, 1))`,
-            `SELECT command_type, request_hash, result FROM command_results WHERE command_id = ${commandId}`,
-          ],
+        : [use(COMMAND_LOCK, sqlLiteral(`command:${spec.commandId}`)), use(STORED_ANSWER, commandId)],
       spec.reads,
     );
     const stored = results[1]?.rows[0] as StoredAnswer<Result> | undefined;
@@ -129,9 +143,14 @@ export class CommandExecutor {
       commandId === undefined
         ? []
         : [
-            `INSERT INTO command_results (command_id, command_type, request_hash, stream_id, result)
-             VALUES (${commandId}, ${sqlLiteral(spec.commandType)}, ${sqlLiteral(hash)},
-               ${sqlLiteral(spec.streamId)}, ${sqlLiteral(JSON.stringify(decision.result ?? null))}::jsonb)`,
+            use(
+              STORE_ANSWER,
+              commandId,
+              sqlLiteral(spec.commandType),
+              sqlLiteral(hash),
+              sqlLiteral(spec.streamId),
+              sqlLiteral(JSON.stringify(decision.result ?? null)),
+            ),
           ];
     const appended = await this.store.commitCommand(
       transaction,

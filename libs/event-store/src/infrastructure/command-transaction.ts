@@ -5,7 +5,7 @@
 // goes through `query`, on the same connection, inside that BEGIN … COMMIT.
 import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { sendStatements } from './sql-text';
+import { sendStatements, type Statement } from './sql-text';
 
 /** What runs statements: a data source, a TypeORM query runner, a command's transaction. */
 export interface Queryable {
@@ -32,7 +32,7 @@ export class CommandTransaction implements Queryable {
   }
 
   /** Statements as one query (the simple protocol: no parameters), one result per statement. */
-  send(statements: readonly string[]): Promise<QueryResult[]> {
+  send(statements: readonly Statement[]): Promise<QueryResult[]> {
     return sendStatements(this.client, statements);
   }
 

@@ -13,7 +13,14 @@ import { WrongExpectedVersion } from '../domain/errors';
 import type { ExpectedVersion, LogPosition, NewEvent, RecordedEvent } from '../domain/event';
 import { UpcasterChain } from '../domain/upcasting';
 import type { CommandTransaction } from './command-transaction';
-import { prepareOnce, sqlLiteral } from './sql-text';
+import {
+  sendStatements,
+  sqlLiteral,
+  use,
+  type PreparedStatement,
+  type PreparedUse,
+  type Statement,
+} from './sql-text';
 import { withTransaction } from './transaction';
 
 export const EVENTS_CHANNEL = 'tthc_events';
@@ -117,15 +124,6 @@ export class AppendNotifier implements EntitySubscriberInterface {
   }
 }
 
-/**
- * The append statement prepared once per connection for the one-round-trip path (a multi-statement query
- * cannot carry parameters, but it can EXECUTE a prepared statement): parsed and planned once, not per append.
- */
-const APPEND_PLAN = 'tthc_append_to_stream';
-/** The command path's append (commitCommand), prepared the same way. */
-const APPEND_AT_VERSION_PLAN = 'tthc_append_at_version';
-const APPEND_PARAMETER_TYPES = ['text', 'text', 'int', 'text'];
-
 interface SentRow {
   readonly i: number;
   readonly id: string;
@@ -191,20 +189,47 @@ const APPEND_AT_VERSION = `INSERT INTO events (stream_id, stream_type, stream_ve
   FROM jsonb_to_recordset($4::jsonb) AS x(i int, id uuid, t text, sv int, d jsonb, m jsonb, o timestamptz)
   RETURNING stream_version, global_position::text AS global_position, transaction_id::text AS transaction_id, recorded_at`;
 
-/** EXECUTE of a prepared append (APPEND_PARAMETER_TYPES) with its values as literals; null: any version. */
+const APPEND_PARAMETER_TYPES = ['text', 'text', 'int', 'text'];
+
+/**
+ * The appends of the one-round-trip paths, prepared once per connection (a multi-statement query cannot carry
+ * parameters, but it can EXECUTE a prepared statement): parsed and planned once, not per append.
+ */
+const APPEND: PreparedStatement = {
+  name: 'tthc_append_to_stream',
+  parameterTypes: APPEND_PARAMETER_TYPES,
+  text: appendStatement('$1', '$2', '$3', '$4'),
+};
+/** The command path's append (commitCommand). */
+const APPEND_AT: PreparedStatement = {
+  name: 'tthc_append_at_version',
+  parameterTypes: APPEND_PARAMETER_TYPES,
+  text: APPEND_AT_VERSION,
+};
+const STREAM_LOCK: PreparedStatement = {
+  name: 'tthc_lock_stream',
+  parameterTypes: ['text'],
+  text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+};
+const STREAM_READ: PreparedStatement = {
+  name: 'tthc_read_stream',
+  parameterTypes: ['text'],
+  text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+};
+
+/** A use of a prepared append with its values as literals; null: any version. */
 function executeAppend(
-  plan: string,
+  append: PreparedStatement,
   streamId: string,
   streamType: string,
   version: number | null,
   sent: string,
-): string {
+): PreparedUse {
   const at = version === null ? 'NULL' : String(Math.trunc(version));
-  return `EXECUTE ${plan} (${sqlLiteral(streamId)}, ${sqlLiteral(streamType)}, ${at}, ${sqlLiteral(sent)})`;
+  return use(append, sqlLiteral(streamId), sqlLiteral(streamType), at, sqlLiteral(sent));
 }
 
-const lockStream = (streamId: string) =>
-  `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(streamId)}, 0))`;
+const lockStream = (streamId: string) => use(STREAM_LOCK, sqlLiteral(streamId));
 
 /** The results of beginCommand: those of the caller's leading statements, the stream's history, the reads'. */
 export interface CommandBeginning {
@@ -278,16 +303,14 @@ export class PostgresEventStore {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      await prepareOnce(client, APPEND_PLAN, APPEND_PARAMETER_TYPES, appendStatement('$1', '$2', '$3', '$4'));
-      const text = [
-        'BEGIN',
-        lockStream(streamId),
-        executeAppend(APPEND_PLAN, streamId, streamType, expected === 'any' ? null : expected, sent),
-        'COMMIT',
-      ].join(';\n');
       let results: QueryResult[];
       try {
-        results = (await client.query(text)) as unknown as QueryResult[];
+        results = await sendStatements(client, [
+          'BEGIN',
+          lockStream(streamId),
+          executeAppend(APPEND, streamId, streamType, expected === 'any' ? null : expected, sent),
+          'COMMIT',
+        ]);
       } catch (error) {
         // A statement failed: the ones after it were skipped and the transaction is aborted.
         await client.query('ROLLBACK').catch(() => undefined);
@@ -313,16 +336,14 @@ export class PostgresEventStore {
   async beginCommand(
     transaction: CommandTransaction,
     streamId: string,
-    leading: readonly string[],
-    reads: readonly string[] = [],
+    leading: readonly Statement[],
+    reads: readonly Statement[] = [],
   ): Promise<CommandBeginning> {
-    // Outside the transaction, so the plan lasts as long as the connection; once per connection.
-    await prepareOnce(transaction.client, APPEND_AT_VERSION_PLAN, APPEND_PARAMETER_TYPES, APPEND_AT_VERSION);
     const results = await transaction.send([
       'BEGIN',
       ...leading,
       lockStream(streamId),
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ${sqlLiteral(streamId)} ORDER BY stream_version`,
+      use(STREAM_READ, sqlLiteral(streamId)),
       ...reads,
     ]);
     const streamAt = 2 + leading.length; // after BEGIN, the leading statements and the lock
@@ -341,11 +362,10 @@ export class PostgresEventStore {
     streamType: string,
     version: number,
     events: readonly NewEvent[],
-    trailing: readonly string[],
+    trailing: readonly Statement[],
   ): Promise<AppendResult> {
     const sent = events.length === 0 ? undefined : rowsToSend(events);
-    const append =
-      sent === undefined ? [] : [executeAppend(APPEND_AT_VERSION_PLAN, streamId, streamType, version, sent)];
+    const append = sent === undefined ? [] : [executeAppend(APPEND_AT, streamId, streamType, version, sent)];
     let results: QueryResult[];
     try {
       results = await transaction.send([...append, ...trailing, 'COMMIT']);

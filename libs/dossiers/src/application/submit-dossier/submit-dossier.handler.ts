@@ -22,46 +22,61 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
   async execute({ submission, context }: SubmitDossierCommand): Promise<DossierActionOutcome> {
     if (submission.channel === 'online' && context.commandId === undefined)
       throw new IdempotencyKeyRequired();
-    const {
-      procedure,
-      version,
-      context: dossierContext,
-    } = await this.contexts.submissionContext(submission.procedureCode, submission.procedureVersion);
-    const { definition } = procedure;
-    // Counter intake: an official submits for their own agency only.
-    if (isOfficial(context.actor) && context.actor.agency !== definition.agency.code) {
-      throw new SubmissionForAnotherAgency(context.actor.agency, definition.agency.code);
-    }
-    const level = normaliseOnlineLevel(definition.onlineServiceLevel);
-    if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
-      throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);
-    }
     const dossierId = randomUUID();
     const now = this.clock();
+    // Read with the new dossier's (empty) stream, in the command's opening round trip; its checks refuse the
+    // submission there, before anything is written.
+    let chosenVersion = 0;
     return this.path.execute({
       dossierId,
-      contextOf: () => Promise.resolve(dossierContext),
+      reads: [this.contexts.submissionReadFor(submission.procedureCode)],
+      contextOf: async (_stored, transaction, [versions]) => {
+        const {
+          procedure,
+          version,
+          context: dossierContext,
+        } = await this.contexts.submissionContextOf(
+          submission.procedureCode,
+          submission.procedureVersion,
+          versions,
+          transaction,
+        );
+        const { definition } = procedure;
+        // Counter intake: an official submits for their own agency only.
+        if (isOfficial(context.actor) && context.actor.agency !== definition.agency.code) {
+          throw new SubmissionForAnotherAgency(context.actor.agency, definition.agency.code);
+        }
+        const level = normaliseOnlineLevel(definition.onlineServiceLevel);
+        if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
+          throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);
+        }
+        chosenVersion = version;
+        return dossierContext;
+      },
       applicant: submission.applicant,
       request: context,
       commandType: 'SubmitDossier',
       body: submission,
       dossierIdInRequest: false,
       now,
-      command: async () => ({
-        type: 'SubmitDossier',
-        now,
-        actor: context.actor,
-        dossierId,
-        procedureCode: definition.code,
-        procedureVersion: version,
-        channel: submission.channel,
-        applicant: submission.applicant,
-        formData: submission.formData,
-        attachments: (submission.attachments ?? []).map(toAttachment),
-        ...(submission.paymentReference === undefined
-          ? {}
-          : { paymentReference: submission.paymentReference }),
-      }),
+      // Built after contextOf, in the same attempt: with the procedure and the version it chose.
+      command: async (_state, _transaction, { procedure }) => {
+        return {
+          type: 'SubmitDossier',
+          now,
+          actor: context.actor,
+          dossierId,
+          procedureCode: procedure.definition.code,
+          procedureVersion: chosenVersion,
+          channel: submission.channel,
+          applicant: submission.applicant,
+          formData: submission.formData,
+          attachments: (submission.attachments ?? []).map(toAttachment),
+          ...(submission.paymentReference === undefined
+            ? {}
+            : { paymentReference: submission.paymentReference }),
+        };
+      },
     });
   }
 }

@@ -3,7 +3,7 @@
 // and the reference in one UPDATE; the row stays as the record that the key existed and when it was destroyed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { sqlLiteral, type Queryable } from '@tthc/event-store';
+import { sqlLiteral, use, type PreparedStatement, type Queryable, type Statement } from '@tthc/event-store';
 import { normaliseNationalId } from '../../application/personal-data';
 import { fromSubmission } from '../submission-sql';
 import { deriveKey, keyedHash, newDataKey, unwrapDataKey, wrapDataKey } from './personal-data-cipher';
@@ -30,6 +30,26 @@ function liveKeyStatement(id: string, ref: string, wrapped: string): string {
     UNION ALL
     SELECT id::text, wrapped_key FROM applicant_keys WHERE applicant_ref = ${ref} AND erased_at IS NULL`;
 }
+
+const LIVE_KEY: PreparedStatement = {
+  name: 'tthc_applicant_live_key',
+  parameterTypes: ['uuid', 'text', 'text'],
+  text: liveKeyStatement('$1', '$2', '$3'),
+};
+
+/** A key id as a uuid, so the primary key finds it; NULL (no key) for text that is not one. */
+const asKeyId = (text: string) =>
+  `(SELECT CASE WHEN t ~* '${UUID_PATTERN}' THEN t::uuid END FROM (SELECT ${text} AS t) s)`;
+const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const isKeyId = (text: string) => new RegExp(UUID_PATTERN, 'i').test(text);
+
+/** The key the applicant of the submission in stream $1 was sealed with. */
+const KEY_OF_SUBMISSION: PreparedStatement = {
+  name: 'tthc_applicant_key_of_submission',
+  parameterTypes: ['text'],
+  text: `SELECT id::text AS id, wrapped_key FROM applicant_keys
+    WHERE id = ${asKeyId(fromSubmission('$1', "data->'applicant'->'$sealed'->>'kid'"))}`,
+};
 
 /** A row of applicant_keys as the keyring reads it; an erased key has no wrapped key. */
 interface KeyRow {
@@ -72,9 +92,10 @@ export class ApplicantKeyring {
    * keyFor's statement as SQL text (CommandSpec.reads), for a submission's opening round trip; its rows go
    * to keyMadeBy.
    */
-  keyForStatement(nationalId: string): string {
+  keyForStatement(nationalId: string): Statement {
     const id = randomUUID();
-    return liveKeyStatement(
+    return use(
+      LIVE_KEY,
       sqlLiteral(id),
       sqlLiteral(this.applicantRef(nationalId)),
       sqlLiteral(wrapDataKey(this.master, id, newDataKey())),
@@ -164,11 +185,12 @@ export class ApplicantKeyring {
         .filter((row): row is KeyRow => typeof row.id === 'string')
         .map((row) => [row.id, row.wrapped_key]),
     );
-    const missing = wanted.filter((id) => !wrapped.has(id));
+    // Text that is no key id finds no key, as an erased one.
+    const missing = wanted.filter((id) => !wrapped.has(id) && isKeyId(id));
     if (missing.length > 0) {
       const on: Queryable = runner ?? this.db;
       const rows = (await on.query(
-        'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE id::text = ANY($1::text[])',
+        'SELECT id::text AS id, wrapped_key FROM applicant_keys WHERE id = ANY($1::uuid[])',
         [missing],
       )) as KeyRow[];
       for (const row of rows) wrapped.set(row.id, row.wrapped_key);
@@ -184,9 +206,8 @@ export class ApplicantKeyring {
    * SQL text (CommandSpec.reads) that reads the key the applicant of a dossier's submission was sealed with,
    * for keys(…, known): one round trip less for a command on the dossier.
    */
-  keyReadWith(streamId: string): string {
-    return `SELECT id::text AS id, wrapped_key FROM applicant_keys
-      WHERE id::text = ${fromSubmission(streamId, "data->'applicant'->'$sealed'->>'kid'")}`;
+  keyReadWith(streamId: string): Statement {
+    return use(KEY_OF_SUBMISSION, sqlLiteral(streamId));
   }
 
   /** Destroys the applicant's live key (crypto-shredding); undefined when there is none. */

@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@tthc/event-store';
-import { EventStore1763780000000, PostgresEventStore, withTransaction } from '@tthc/event-store';
+import {
+  EventStore1763780000000,
+  PostgresEventStore,
+  queryStatement,
+  withTransaction,
+} from '@tthc/event-store';
 import { createTestDatabase, type TestDatabase } from '@tthc/testing';
 import { ERASED_APPLICANT, presentApplicant } from '../../application/personal-data';
 import { ApplicantKeys1763780000520 } from '../migrations/1763780000520-applicant-keys';
@@ -223,17 +228,14 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     // A connection that must not be used: the key comes from the rows read with the stream.
     const unused = { query: () => Promise.reject(new Error('the key was read again')) };
 
-    const known = (await db.dataSource.query(protection.keyReadWith(streamId))) as Record<string, unknown>[];
+    const known = await queryStatement(db.dataSource, protection.keyReadWith(streamId));
     expect(known).toHaveLength(1);
     const [opened] = await protection.reveal(history, unused, known);
     expect(opened?.data).toMatchObject({ applicant: { ...applicant, nationalId }, formData });
     expect(await protection.reveal(history, unused, known)).toEqual(await protection.reveal(history));
 
     await withTransaction(db.dataSource, (runner) => keyring.erase(nationalId, runner));
-    const afterErasure = (await db.dataSource.query(protection.keyReadWith(streamId))) as Record<
-      string,
-      unknown
-    >[];
+    const afterErasure = await queryStatement(db.dataSource, protection.keyReadWith(streamId));
     const [erased] = await protection.reveal(history, unused, afterErasure);
     expect(erased?.data).toMatchObject({ applicant: ERASED_APPLICANT, formData: {} });
   });
@@ -244,7 +246,7 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     const unused = { query: () => Promise.reject(new Error('the key was read again')) };
     const statement = protection.newApplicantKeyRead(who);
     expect(statement).toBeDefined();
-    const made = (await db.dataSource.query(statement!)) as Record<string, unknown>[];
+    const made = await queryStatement(db.dataSource, statement!);
     expect(made).toHaveLength(1);
 
     const dossierId = randomUUID();
@@ -257,13 +259,28 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     expect(opened?.data).toMatchObject({ applicant: who, formData });
 
     // The applicant's next dossier: the live key, not a new one; with no rows, the key is read again.
-    const again = (await db.dataSource.query(protection.newApplicantKeyRead(who)!)) as Record<
-      string,
-      unknown
-    >[];
+    const again = await queryStatement(db.dataSource, protection.newApplicantKeyRead(who)!);
     expect(again.map((row) => row.id)).toEqual([made[0].id]);
     const reread = await protection.keyMadeBy(who, [], db.dataSource);
     expect([...reread.values()].map((key) => key.id)).toEqual([made[0].id]);
     expect(protection.newApplicantKeyRead({ name: 'no national id' })).toBeUndefined();
+  });
+
+  it('finds no key, and fails nothing, for a submission whose key id is no key id', async () => {
+    const store = new PostgresEventStore(db.dataSource);
+    const streamId = `dossier-${randomUUID()}`;
+    const forged = { v: 1, alg: 'A256GCM', kid: 'not-a-key-id', iv: 'AA==', ct: 'AA==', tag: 'AA==' };
+    await store.append(streamId, 'dossier', 0, [
+      {
+        type: 'DossierSubmitted',
+        data: { applicant: { $sealed: forged } },
+        metadata: {},
+        occurredAt: new Date(),
+      },
+    ]);
+    expect(await queryStatement(db.dataSource, protection.keyReadWith(streamId))).toEqual([]);
+    expect(await keyring.keys(['not-a-key-id'])).toEqual(
+      new Map([['not-a-key-id', { id: 'not-a-key-id', key: 'erased' }]]),
+    );
   });
 });

@@ -13,7 +13,7 @@
 // On read, a field whose key was destroyed opens as the erased placeholder (ERASED_APPLICANT, empty form
 // data); a field that fails authentication is an error, never silently "erased".
 import { timingSafeEqual } from 'node:crypto';
-import type { NewEvent, Queryable, RecordedEvent } from '@tthc/event-store';
+import type { NewEvent, Queryable, RecordedEvent, Statement } from '@tthc/event-store';
 import type { ApplicantDetails } from '../../domain/dossier';
 import {
   ERASED_APPLICANT,
@@ -137,10 +137,10 @@ export class PersonalDataProtection {
   }
 
   /**
-   * SQL text (CommandSpec.reads) that makes or reads the data key of a new dossier's applicant in the
+   * The statement (CommandSpec.reads) that makes or reads the data key of a new dossier's applicant in the
    * submission's opening round trip, for keyMadeBy; undefined when the applicant has no national id.
    */
-  newApplicantKeyRead(applicant: unknown): string | undefined {
+  newApplicantKeyRead(applicant: unknown): Statement | undefined {
     const nationalId = (applicant as Partial<ApplicantDetails> | undefined)?.nationalId;
     return typeof nationalId === 'string' ? this.keyring.keyForStatement(nationalId) : undefined;
   }
@@ -157,7 +157,7 @@ export class PersonalDataProtection {
   }
 
   /** SQL text that reads the key of a dossier's applicant with its stream (reveal's `known`). */
-  keyReadWith(streamId: string): string {
+  keyReadWith(streamId: string): Statement {
     return this.keyring.keyReadWith(streamId);
   }
 
