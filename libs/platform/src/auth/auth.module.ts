@@ -5,6 +5,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap
 import { APP_GUARD } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { SlidingWindowThrottlerStorage } from '../security/sliding-window-storage';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ClientThrottlerGuard, throttlers } from '../security/client-throttler.guard';
@@ -41,7 +42,12 @@ export class AuthModule {
     const secret = resolveSigningSecret(config.auth, config.database.dataDir);
     return {
       module: AuthModule,
-      imports: [ThrottlerModule.forRoot({ throttlers: throttlers(config.httpLimits) })],
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: throttlers(config.httpLimits),
+          storage: new SlidingWindowThrottlerStorage(),
+        }),
+      ],
       controllers: [ApiKeysController],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
