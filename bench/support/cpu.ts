@@ -43,8 +43,10 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds of every process named `postgres` on this machine: the server and its backends. Zero when the
- * server runs elsewhere (DATABASE_URL to another host), which the caller reports as not measured.
+ * CPU seconds of the PostgreSQL server on this machine: every process named `postgres` (the postmaster and
+ * its backends), with what the postmaster's backends that have ended had used (its reaped children's
+ * time), so the total only grows while connections come and go. Zero when the server runs elsewhere
+ * (DATABASE_URL to another host), which the caller reports as not measured.
  */
 export function postgresCpuSeconds(): number {
   let total = 0;
@@ -52,7 +54,8 @@ export function postgresCpuSeconds(): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += cpuOfStat(stat);
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres')
+        total += cpuOfStat(stat) + childrenCpuOfStat(stat);
     } catch {
       // The process ended between the listing and the read.
     }
@@ -60,10 +63,17 @@ export function postgresCpuSeconds(): number {
   return total;
 }
 
+/** The fields after the command name, which may itself hold spaces (proc(5): the 3rd field on). */
+const fieldsOf = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
 function cpuOfStat(stat: string): number {
-  // The fields after the command name, which may itself hold spaces: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  const fields = fieldsOf(stat);
+  return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+}
+
+function childrenCpuOfStat(stat: string): number {
+  const fields = fieldsOf(stat);
+  return (Number(fields[13]) + Number(fields[14])) / TICKS; // cutime, cstime: children waited for
 }
 
 /** One reading of all three, to subtract from a later one. */
