@@ -16,7 +16,7 @@ import { figure, median, ratio, round, sleep, type Figure } from '../support/sta
 import { busyShare, machineCpu, type MachineCpu } from '../support/cpu';
 
 export interface ProjectionOptions {
-  /** Events in the log (approximately: whole dossier streams are cloned). */
+  /** Events in the log (approximately: whole dossier streams are cloned, up to this many). */
   readonly events: number;
   readonly rebuildRuns: number;
   /** Events in a log of its own for one measured rebuild of everything at full size (0: none). */
@@ -67,11 +67,14 @@ async function prepareLog(
       `TRUNCATE ${[...tables, 'projection_stream_versions', 'subscription_checkpoints'].join(', ')}`,
     );
     // The streams to clone, each with its dossier id and (once received) its dossier code, which is unique.
+    // `upto`: the events of the streams up to this one, so that the last copy can be a part of one.
     await c.query(`
       CREATE TEMP TABLE template_streams AS
-      SELECT stream_id, substr(stream_id, length('dossier-') + 1) AS dossier_id,
-             max(data->>'dossierCode') FILTER (WHERE event_type = 'DossierReceived') AS code
-      FROM events WHERE stream_type = 'dossier' GROUP BY stream_id`);
+      SELECT stream_id, dossier_id, code, sum(events) OVER (ORDER BY stream_id)::int AS upto
+      FROM (SELECT stream_id, substr(stream_id, length('dossier-') + 1) AS dossier_id,
+                   max(data->>'dossierCode') FILTER (WHERE event_type = 'DossierReceived') AS code,
+                   count(*) AS events
+            FROM events WHERE stream_type = 'dossier' GROUP BY stream_id) s`);
     const [{ streams, dossier, total }] = (
       await c.query<{ streams: number; dossier: number; total: number }>(
         `SELECT (SELECT count(*) FROM template_streams)::int AS streams,
@@ -80,7 +83,12 @@ async function prepareLog(
       )
     ).rows;
     if (dossier === 0) throw new Error('the HTTP suite left no dossier events to clone');
-    const copies = Math.max(0, Math.ceil((target - total) / dossier));
+    // Whole copies, then the streams of one more copy up to the target: the log's size follows the target,
+    // not how many dossiers the HTTP suite happened to write (whole copies only made it 102k or 132k events
+    // for a target of 100k, and a larger log applies slower).
+    const whole = Math.max(0, Math.floor((target - total) / dossier));
+    const remainder = Math.max(0, target - total - whole * dossier);
+    const copies = whole + (remainder > 0 ? 1 : 0);
     // About 50,000 events per statement: each its own transaction, as appends are.
     const perChunk = Math.max(1, Math.floor(50_000 / dossier));
     for (let from = 1; from <= copies; from += perChunk) {
@@ -95,8 +103,9 @@ async function prepareLog(
          CROSS JOIN template_streams t
          CROSS JOIN LATERAL (SELECT md5(t.dossier_id || ':' || g)::uuid::text AS id) n
          JOIN events e ON e.stream_id = t.stream_id
+         WHERE g <= $3 OR t.upto <= $4
          ORDER BY g, t.stream_id, e.stream_version`,
-        [from, to],
+        [from, to, whole, remainder],
       );
       if (to === copies || (to - from + 1) * dossier * 10 >= target) say(`log: ${to}/${copies} copies`);
     }
