@@ -67,6 +67,13 @@ interface OneRun {
   cpu: CpuPerUnit;
 }
 
+function cpuFigure(runs: readonly OneRun[], field: keyof CpuPerUnit): Figure {
+  return figure(
+    runs.map((r) => r.cpu[field]),
+    field === 'busyShare' ? 'share' : 'ms',
+  );
+}
+
 function summarise(runs: OneRun[]): LoadFigures {
   return {
     requestsPerSecond: figure(
@@ -92,22 +99,10 @@ function summarise(runs: OneRun[]): LoadFigures {
       return all;
     }, {}),
     cpuMsPerRequest: {
-      server: figure(
-        runs.map((r) => r.cpu.processMs),
-        'ms',
-      ),
-      postgres: figure(
-        runs.map((r) => r.cpu.postgresMs),
-        'ms',
-      ),
-      machine: figure(
-        runs.map((r) => r.cpu.machineMs),
-        'ms',
-      ),
-      busyShare: figure(
-        runs.map((r) => r.cpu.busyShare),
-        'share',
-      ),
+      server: cpuFigure(runs, 'processMs'),
+      postgres: cpuFigure(runs, 'postgresMs'),
+      machine: cpuFigure(runs, 'machineMs'),
+      busyShare: cpuFigure(runs, 'busyShare'),
     },
   };
 }
