@@ -15,9 +15,24 @@ export interface EngineProcess {
   kill(): Promise<void>;
 }
 
+/** Starts a built app and waits until it is ready; a port it chose and lost to another process is chosen again. */
 export async function startEngine(
   env: Record<string, string | undefined>,
   app: 'engine' | 'api' | 'projector' = 'engine',
+): Promise<EngineProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, app);
+    } catch (error) {
+      const lostPort = env.PORT === undefined && /EADDRINUSE/.test((error as Error).message);
+      if (!lostPort || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  env: Record<string, string | undefined>,
+  app: 'engine' | 'api' | 'projector',
 ): Promise<EngineProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const childEnv: NodeJS.ProcessEnv = {

@@ -2,6 +2,7 @@
 // under DATA_DIR so that a restart finds everything again. Used only when DATABASE_URL is not set.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -22,22 +23,51 @@ const USER = 'postgres';
 const PASSWORD = 'tthc-embedded';
 const DATABASE = 'tthc';
 
-/** A port free right now on 127.0.0.1, other than those in `avoid` (ports promised to a server not yet listening). */
+/**
+ * A port free right now on 127.0.0.1, other than those in `avoid` (ports promised to a server not yet
+ * listening). It is drawn below the kernel's ephemeral range when that range is known: a port the kernel
+ * hands out for `listen(0)` comes from the same range as the source ports of outgoing connections, so in
+ * the seconds before its server listens, any client connecting anywhere could take it (CI saw an engine
+ * fail with EADDRINUSE while its embedded PostgreSQL started).
+ */
 export async function freePort(avoid: readonly number[] = []): Promise<number> {
-  for (;;) {
-    const port = await anyFreePort();
-    if (!avoid.includes(port)) return port;
+  const below = ephemeralRangeStart();
+  for (let attempt = 0; ; attempt++) {
+    // Random ports below the range while they keep being taken; the kernel's choice after many misses.
+    const wanted =
+      below !== undefined && attempt < 50 ? PRIVATE_PORTS_FROM + randomInt(below - PRIVATE_PORTS_FROM) : 0;
+    const port = await listenable(wanted);
+    if (port !== undefined && !avoid.includes(port)) return port;
   }
 }
 
-function anyFreePort(): Promise<number> {
+/** Where the ports drawn by freePort start: above the well-known services' usual ports. */
+const PRIVATE_PORTS_FROM = 20_000;
+
+/** The first port of the kernel's ephemeral range (Linux), if it leaves room below it. */
+function ephemeralRangeStart(): number | undefined {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return low > PRIVATE_PORTS_FROM + 1_000 ? low : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `port` (0: any) if it can be listened on right now on 127.0.0.1, and which one it was. */
+function listenable(port: number): Promise<number | undefined> {
   return new Promise((done, fail) => {
     const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? done(undefined) : fail(error),
+    );
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
+      const bound = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(bound));
     });
   });
 }

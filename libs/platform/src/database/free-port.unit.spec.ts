@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { freePort } from './embedded-postgres';
 
 describe('freePort', () => {
@@ -8,6 +9,18 @@ describe('freePort', () => {
     for (const port of others) {
       expect(port).toBeGreaterThan(0);
       expect(port).toBeLessThan(65536);
+    }
+  });
+
+  it('draws ports below the kernel’s ephemeral range, which outgoing connections take their ports from', async () => {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()));
+    for (const port of ports) {
+      expect(port).toBeGreaterThanOrEqual(20_000);
+      expect(port).toBeLessThan(low);
     }
   });
 });
