@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from '@tthc/platform';
-import { busyShare, processCpuSeconds, readCpu } from './cpu';
+import { busyShare, machineCpu, postgresCpuSeconds, processCpuSeconds } from './cpu';
 import { round, sleep } from './stats';
 
 /** The root of the benchmark's build (dist/.bench): apps/, libs/, bench/. */
@@ -140,7 +140,7 @@ export async function runTool(
   env: Record<string, string | undefined>,
 ): Promise<ToolRun> {
   const started = performance.now();
-  const before = readCpu(-1);
+  const before = { postgres: postgresCpuSeconds(), machine: machineCpu() };
   const child = spawnNode(resolve(BUILD_ROOT, script), args, env);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -155,7 +155,7 @@ export async function runTool(
   }, 100);
   const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
   clearInterval(sampler);
-  const after = readCpu(-1);
+  const after = { postgres: postgresCpuSeconds(), machine: machineCpu() };
   return {
     code,
     output,

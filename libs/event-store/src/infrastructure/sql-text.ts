@@ -18,10 +18,10 @@ const prepared = new WeakMap<PoolClient, Set<string>>();
 
 /**
  * PREPAREs `statement` as `name` on this connection unless it already was (a multi-statement query can
- * EXECUTE a prepared statement: parsed and planned once per connection, not per use). Call it outside any
- * transaction, so the plan lasts as long as the connection.
+ * EXECUTE a prepared statement: parsed and planned once per connection, not per use). The plan lasts as
+ * long as the connection, also when PREPAREd in a transaction that later rolls back.
  */
-export async function prepareOnce(
+async function prepareOnce(
   client: PoolClient,
   name: string,
   parameterTypes: readonly string[],

@@ -37,11 +37,12 @@ const LIVE_KEY: PreparedStatement = {
   text: liveKeyStatement('$1', '$2', '$3'),
 };
 
+const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const KEY_ID = new RegExp(UUID_PATTERN, 'i');
+const isKeyId = (text: string) => KEY_ID.test(text);
 /** A key id as a uuid, so the primary key finds it; NULL (no key) for text that is not one. */
 const asKeyId = (text: string) =>
   `(SELECT CASE WHEN t ~* '${UUID_PATTERN}' THEN t::uuid END FROM (SELECT ${text} AS t) s)`;
-const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-const isKeyId = (text: string) => new RegExp(UUID_PATTERN, 'i').test(text);
 
 /** The key the applicant of the submission in stream $1 was sealed with. */
 const KEY_OF_SUBMISSION: PreparedStatement = {
