@@ -113,6 +113,9 @@ const systemClock: Clock = () => new Date();
         new SqlDossierContextLoader(db, {
           ...DEFAULT_DOSSIER_SETTINGS,
           atRiskWorkingHours: config.atRiskWorkingHours,
+          atRiskShare: config.atRiskPercent / 100,
+          atRiskMinWorkingHours: config.atRiskMinWorkingHours,
+          supplementRoundsLimit: config.supplementRoundsLimit,
         }),
       inject: [getDataSourceToken(), APP_CONFIG],
     },

@@ -1,11 +1,19 @@
 // The working-day calendar a dossier is decided with: the official years confirmed by administrators (read
-// model `official_calendars`, refreshed every few seconds) over the years the engine ships, and the office
-// hours of the receiving agency from the agency directory (DEFAULT_OFFICE_HOURS when the agency is not in it).
+// model `official_calendars`, refreshed every few seconds) over the years the engine ships, a provisional
+// calendar derived from the law for any other year (docs/domain/official-calendars.md), and the office hours
+// of the receiving agency from the agency directory (DEFAULT_OFFICE_HOURS when the agency is not in it).
 import {
   DEFAULT_OFFICE_HOURS,
+  OFFICIAL_CALENDAR_2015,
+  OFFICIAL_CALENDAR_2016,
+  OFFICIAL_CALENDAR_2017,
   OFFICIAL_CALENDAR_2018,
   OFFICIAL_CALENDAR_2019,
   OFFICIAL_CALENDAR_2020,
+  OFFICIAL_CALENDAR_2021,
+  OFFICIAL_CALENDAR_2022,
+  OFFICIAL_CALENDAR_2023,
+  OFFICIAL_CALENDAR_2024,
   OFFICIAL_CALENDAR_2025,
   OFFICIAL_CALENDAR_2026,
   WorkingDayCalendar,
@@ -14,13 +22,20 @@ import {
   type WorkingPeriod,
 } from '../domain/calendar';
 
-/** Confirmed official calendars shipped with the engine; a deadline in another year is CalendarYearMissing. */
+/** Confirmed official calendars shipped with the engine; another year is provisional until one is confirmed. */
 export const SHIPPED_OFFICIAL_YEARS: readonly OfficialYearCalendar[] = [
-  // 2018-2020: the year of the seeds' reform reports with the years either side, for the dossiers carried
-  // over into and out of it (imports, the simulator).
+  // Every year from 2015, the earliest history an agency is expected to import, to the last one the
+  // government has decided (docs/domain/official-calendars.md lists each with its source).
+  OFFICIAL_CALENDAR_2015,
+  OFFICIAL_CALENDAR_2016,
+  OFFICIAL_CALENDAR_2017,
   OFFICIAL_CALENDAR_2018,
   OFFICIAL_CALENDAR_2019,
   OFFICIAL_CALENDAR_2020,
+  OFFICIAL_CALENDAR_2021,
+  OFFICIAL_CALENDAR_2022,
+  OFFICIAL_CALENDAR_2023,
+  OFFICIAL_CALENDAR_2024,
   OFFICIAL_CALENDAR_2025,
   OFFICIAL_CALENDAR_2026,
 ];
@@ -129,5 +144,6 @@ export function agencyCalendar(directory: DirectoryOfficeHours | undefined): Wor
   return new WorkingDayCalendar({
     officialYears: currentOfficialYears().years,
     officeHours: officeHoursOf(directory),
+    provisionalForMissingYears: true,
   });
 }

@@ -31,7 +31,9 @@ describe('agency calendars', () => {
 
   it('builds a calendar with the shipped official years and the agency’s hours', () => {
     const calendar = agencyCalendar({ periods: KHANH_HOA, saturdayReception: false });
-    expect(calendar.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026]);
+    expect(calendar.loadedYears).toEqual([
+      2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026,
+    ]);
     expect(calendar.workingDayMinutes).toBe(8 * 60);
     // Friday 13 February 2026, 16:45: still open in Khánh Hòa (closes 17:00), closed by the default hours.
     expect(calendar.isReceptionOpen(localInstant('2026-02-13', '16:45'))).toBe(true);

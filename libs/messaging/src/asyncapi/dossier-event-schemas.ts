@@ -1,7 +1,8 @@
 // The dossier stream's events (libs/dossiers/src/domain/dossier/dossier-events.ts), forms 01–05 of the
 // one-stop shop. Every event that moves a deadline carries the new value: consumers never recompute deadlines.
 import { streamEvents } from './catalogue-entry';
-import { boolean, integer, nonEmptyText, number, object, oneOfValues, text } from './json-schema';
+import type { IrregularityRule } from '@tthc/dossiers';
+import { arrayOf, boolean, integer, nonEmptyText, number, object, oneOfValues, text } from './json-schema';
 import {
   agencyCode,
   applicant,
@@ -28,12 +29,51 @@ const appointmentAt = instant('The return appointment on the receipt slip.');
 const stepDueAt = instant("The current step's deadline.");
 const stepId = (description: string) => text(`${description} A step id of the procedure's workflow.`);
 
+/** Years a deadline crosses that had no confirmed official calendar (computed on a provisional one). */
+const provisionalCalendarYears = arrayOf(
+  integer('A year computed on a provisional calendar (the law alone, no yearly swaps).', { minimum: 2007 }),
+  'Present only when a deadline was computed on a provisional calendar.',
+);
+
+/** The clock rules of the dossier decider (clock-rules.ts), checked both ways by the compiler. */
+const IRREGULARITY_RULES = [
+  'supplement-after-deadline',
+  'supplement-window-closed',
+  'supplement-rounds-exceeded',
+  'excluded-interval-after-deadline',
+  'apology-too-late',
+  'late-without-apology',
+  'refusal-after-deadline',
+] as const satisfies readonly IrregularityRule[];
+const everyRuleListed: Exclude<IrregularityRule, (typeof IRREGULARITY_RULES)[number]> extends never
+  ? true
+  : never = true;
+void everyRuleListed;
+
+/** The rules an act broke (imported histories, or acts the law times but cannot be refused). */
+const irregularities = arrayOf(
+  object(
+    {
+      rule: oneOfValues(IRREGULARITY_RULES, 'The rule broken (docs/domain/after-the-deadline.md).'),
+      at: instant('When the act happened.'),
+      limitAt: instant('The instant the act was due by.'),
+      allowed: integer('How many the law allows (counted rules).', { minimum: 0 }),
+      count: integer('Which one this act was (counted rules).', { minimum: 1 }),
+    },
+    { optional: ['limitAt', 'allowed', 'count'] },
+  ),
+  'Present only when the act broke a rule.',
+);
+
+const startedOverdue = oneOfValues([true], 'Present when the clock stopped after the due instant.');
+
 /** A deadline moved by a pause: the same four instants every time the clock runs again. */
 const rescheduledDeadlines = {
   dueAt: instant('The committed deadline after the pause (PAUSE: moved; RESTART: the full period again).'),
   statutoryDueAt,
   appointmentAt,
   stepDueAt,
+  provisionalCalendarYears,
 };
 
 export const DOSSIER_EVENTS = streamEvents('dossier', {
@@ -61,33 +101,37 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
   DossierReceived: {
     summary: 'The dossier was received (form 01: receipt and appointment slip); the clock starts.',
     titleVi: 'Tiếp nhận hồ sơ (Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả)',
-    data: object({
-      dossierCode: text(
-        'The dossier code (mã hồ sơ) <unit code>-YYMMDD-XXXX, e.g. 000.00.18.H56-260310-0001.',
-        {
-          pattern: '^.+-[0-9]{6}-[0-9]{4}$',
-        },
-      ),
-      receivedAt: instant('The legal receipt instant printed on the slip.'),
-      acceptedAt: instant('When the receiving officer accepted it.'),
-      effectiveReceivedAt: instant('When the clock starts (after the cut-off: the next working period).'),
-      legalRegime: oneOfValues(
-        ['decree-61-2018', 'decree-118-2025'],
-        'The one-stop shop regime by the local receipt date: Decree 61/2018 until 30 June 2025, then 118/2025.',
-      ),
-      committedDuration: processingDuration('The processing time the agency commits to.'),
-      statutoryDuration: processingDuration('The processing time the law allows.'),
-      deadlineMode: oneOfValues(
-        ['WORKING_HOURS', 'END_OF_NTH_WORKING_DAY'],
-        'How deadlines are counted: elapsed working time, or the end of the Nth working day.',
-      ),
-      receiptCutoff: localTime('After this time a dossier counts as received the next working day.'),
-      supplementPolicy: supplementPolicy(),
-      dueAt,
-      statutoryDueAt,
-      appointmentAt: instant('The return appointment on the slip (= dueAt at receipt).'),
-      receivingOfficer: officer('The officer who received it.'),
-    }),
+    data: object(
+      {
+        dossierCode: text(
+          'The dossier code (mã hồ sơ) <unit code>-YYMMDD-XXXX, e.g. 000.00.18.H56-260310-0001.',
+          {
+            pattern: '^.+-[0-9]{6}-[0-9]{4}$',
+          },
+        ),
+        receivedAt: instant('The legal receipt instant printed on the slip.'),
+        acceptedAt: instant('When the receiving officer accepted it.'),
+        effectiveReceivedAt: instant('When the clock starts (after the cut-off: the next working period).'),
+        legalRegime: oneOfValues(
+          ['decree-61-2018', 'decree-118-2025'],
+          'The one-stop shop regime by the local receipt date: Decree 61/2018 until 30 June 2025, then 118/2025.',
+        ),
+        committedDuration: processingDuration('The processing time the agency commits to.'),
+        statutoryDuration: processingDuration('The processing time the law allows.'),
+        deadlineMode: oneOfValues(
+          ['WORKING_HOURS', 'END_OF_NTH_WORKING_DAY'],
+          'How deadlines are counted: elapsed working time, or the end of the Nth working day.',
+        ),
+        receiptCutoff: localTime('After this time a dossier counts as received the next working day.'),
+        supplementPolicy: supplementPolicy(),
+        dueAt,
+        statutoryDueAt,
+        appointmentAt: instant('The return appointment on the slip (= dueAt at receipt).'),
+        provisionalCalendarYears,
+        receivingOfficer: officer('The officer who received it.'),
+      },
+      { optional: ['provisionalCalendarYears'] },
+    ),
   },
   CompletionRequested: {
     summary:
@@ -154,15 +198,20 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
   SupplementRequested: {
     summary: 'After acceptance, the officer asked the citizen to supplement (form 02); the clock stops.',
     titleVi: 'Yêu cầu bổ sung hồ sơ trong quá trình giải quyết (Mẫu 02)',
-    data: object({
-      requestedAt: instant('When it was asked; the clock stops here.'),
-      step: stepId('The step that asked.'),
-      reason: text('Why.'),
-      missingDocuments: missingDocuments(),
-      policy: supplementPolicy(),
-      round: integer('1 for the first request on this dossier.', { minimum: 1 }),
-      windowEndsAt: instant('The end of the window in which this request was allowed.'),
-    }),
+    data: object(
+      {
+        requestedAt: instant('When it was asked; the clock stops here.'),
+        step: stepId('The step that asked.'),
+        reason: text('Why.'),
+        missingDocuments: missingDocuments(),
+        policy: supplementPolicy(),
+        round: integer('1 for the first request on this dossier.', { minimum: 1 }),
+        windowEndsAt: instant('The end of the window in which this request was allowed.'),
+        startedOverdue,
+        irregularities,
+      },
+      { optional: ['startedOverdue', 'irregularities'] },
+    ),
   },
   SupplementProvided: {
     summary: 'The citizen supplemented the dossier; the clock runs again with the moved deadlines.',
@@ -178,7 +227,7 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
         pausedWorkingDays: workingDays('Working time the clock stood still.'),
         ...rescheduledDeadlines,
       },
-      { optional: ['formData'] },
+      { optional: ['formData', 'provisionalCalendarYears'] },
     ),
   },
   ExcludedIntervalStarted: {
@@ -191,19 +240,24 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
         step: stepId('The step it stops.'),
         legalBasis: text('The legal provision that excludes it.'),
         note: text('A free-text note.'),
+        startedOverdue,
+        irregularities,
       },
-      { optional: ['note'] },
+      { optional: ['note', 'startedOverdue', 'irregularities'] },
     ),
   },
   ExcludedIntervalEnded: {
     summary: 'The excluded interval ended; the clock runs again with the moved deadlines.',
     titleVi: 'Kết thúc thời gian không tính vào thời hạn giải quyết',
-    data: object({
-      kind: excludedIntervalKind('Which interval.'),
-      endedAt: instant('When it ended.'),
-      pausedWorkingDays: workingDays('Working time the clock stood still.'),
-      ...rescheduledDeadlines,
-    }),
+    data: object(
+      {
+        kind: excludedIntervalKind('Which interval.'),
+        endedAt: instant('When it ended.'),
+        pausedWorkingDays: workingDays('Working time the clock stood still.'),
+        ...rescheduledDeadlines,
+      },
+      { optional: ['provisionalCalendarYears'] },
+    ),
   },
   DossierApproved: {
     summary: 'The competent person approved (signed) the resolution.',
@@ -217,33 +271,45 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
     }),
   },
   ResolutionRefused: {
-    summary: 'The agency refused to resolve the dossier, with reasons; an outcome that is not timed.',
+    summary:
+      'The agency refused to resolve the dossier, with reasons; the notice is timed against the deadline.',
     titleVi: 'Từ chối giải quyết hồ sơ',
-    data: object({
-      refusedAt: instant('When it was refused.'),
-      step: stepId('The refusing step.'),
-      reason: text('The reasons given.'),
-    }),
+    data: object(
+      {
+        refusedAt: instant('When it was refused.'),
+        step: stepId('The refusing step.'),
+        reason: text('The reasons given.'),
+        dueAt: instant('The committed deadline the notice was due by (absent in events before this rule).'),
+        granularity: oneOfValues(['day', 'minute'], 'The granularity timeliness is measured at.'),
+        timeliness: timeliness('The notice against dueAt.'),
+        irregularities,
+      },
+      { optional: ['dueAt', 'granularity', 'timeliness', 'irregularities'] },
+    ),
   },
   ResultIssued: {
     summary: 'The result was issued: the dossier counts as resolved now, measured against its deadlines.',
     titleVi: 'Có kết quả giải quyết hồ sơ',
-    data: object({
-      resolvedAt: instant('When it was resolved.'),
-      electronic: boolean('Whether the result is an electronic document.'),
-      dueAt: instant(
-        'The committed deadline kept through any rescheduling: what timeliness is measured against.',
-      ),
-      statutoryDueAt,
-      appointmentAt,
-      granularity: oneOfValues(['day', 'minute'], 'The granularity timeliness is measured at.'),
-      timeliness: timeliness('Against dueAt.'),
-      statutoryTimeliness: timeliness('Against statutoryDueAt.'),
-      workingDaysUsed: workingDays('From the effective receipt to the resolution, net of every pause.'),
-      workingDaysBeforeDue: workingDays('Before dueAt; negative when late.'),
-      workingDaysBeforeStatutoryDue: workingDays('Before statutoryDueAt; negative when late.'),
-      apologised: boolean('Whether an apology was issued (late dossiers are reported with / without one).'),
-    }),
+    data: object(
+      {
+        resolvedAt: instant('When it was resolved.'),
+        electronic: boolean('Whether the result is an electronic document.'),
+        dueAt: instant(
+          'The committed deadline kept through any rescheduling: what timeliness is measured against.',
+        ),
+        statutoryDueAt,
+        appointmentAt,
+        granularity: oneOfValues(['day', 'minute'], 'The granularity timeliness is measured at.'),
+        timeliness: timeliness('Against dueAt.'),
+        statutoryTimeliness: timeliness('Against statutoryDueAt.'),
+        workingDaysUsed: workingDays('From the effective receipt to the resolution, net of every pause.'),
+        workingDaysBeforeDue: workingDays('Before dueAt; negative when late.'),
+        workingDaysBeforeStatutoryDue: workingDays('Before statutoryDueAt; negative when late.'),
+        apologised: boolean('Whether an apology was issued (late dossiers are reported with / without one).'),
+        irregularities,
+      },
+      { optional: ['irregularities'] },
+    ),
   },
   ResultReturned: {
     summary: 'The result was handed to the citizen.',
@@ -262,13 +328,17 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
   ApologyIssued: {
     summary: 'The body at fault apologised for a late dossier (form 04, first half).',
     titleVi: 'Văn bản xin lỗi (Mẫu 04)',
-    data: object({
-      issuedAt: instant('When it was issued.'),
-      reason: text('The reason for the delay.'),
-      agencyCode: agencyCode('The agency at fault.'),
-      originalDueAt: instant('The committed deadline, kept for statistics.'),
-      workingDaysLeft: workingDays('Time left before the deadline when it was issued; negative when late.'),
-    }),
+    data: object(
+      {
+        issuedAt: instant('When it was issued.'),
+        reason: text('The reason for the delay.'),
+        agencyCode: agencyCode('The agency at fault.'),
+        originalDueAt: instant('The committed deadline, kept for statistics.'),
+        workingDaysLeft: workingDays('Time left before the deadline when it was issued; negative when late.'),
+        irregularities,
+      },
+      { optional: ['irregularities'] },
+    ),
   },
   AppointmentRescheduled: {
     summary: 'A new return date was set with the apology (form 04, second half); at most once.',
@@ -294,17 +364,21 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
     ),
   },
   DossierAtRisk: {
-    summary: 'Little working time is left while the clock runs; raised once, with an apology draft.',
+    summary:
+      'Little working time is left while the clock runs; raised once, with an apology draft while one can be issued.',
     titleVi: 'Hồ sơ sắp đến hạn giải quyết',
-    data: object({
-      flaggedAt: instant('When it was flagged.'),
-      dueAt,
-      appointmentAt,
-      workingDaysLeft: workingDays('Time left before dueAt.'),
-      thresholdWorkingHours: number('The threshold that raised it, in working hours.'),
-      draftApology: localisedText(
-        'A form 04 draft for the officer to complete (reason, new date) and issue.',
-      ),
-    }),
+    data: object(
+      {
+        flaggedAt: instant('When it was flagged.'),
+        dueAt,
+        appointmentAt,
+        workingDaysLeft: workingDays('Time left before dueAt.'),
+        thresholdWorkingHours: number('The threshold that raised it, in working hours.'),
+        draftApology: localisedText(
+          'A form 04 draft for the officer to complete (reason, new date, applicant) and issue; absent once form 04 can no longer be issued.',
+        ),
+      },
+      { optional: ['draftApology'] },
+    ),
   },
 });

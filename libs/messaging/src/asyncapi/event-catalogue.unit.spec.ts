@@ -89,7 +89,8 @@ const examining = (procedure = marital): DossierCommand[] => [
 ];
 
 const dossierJourneys: DossierEvent[][] = [
-  play(contextFor(marital), [
+  // The at-risk floor is raised so that the flag comes with five working hours left.
+  play(contextFor(marital, { atRiskMinWorkingHours: 8 }), [
     c.submit(marital, '2026-03-09 08:50', { channel: 'online', paymentReference: 'VNPAY-1' }),
     c.requestCompletion('2026-03-09 10:00'),
     c.complete('2026-03-10 08:30'),

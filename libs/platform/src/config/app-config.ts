@@ -62,6 +62,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() LOAD_SAMPLES?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) EVENT_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(240) AT_RISK_WORKING_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) AT_RISK_PERCENT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(240) AT_RISK_MIN_WORKING_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) SUPPLEMENT_ROUNDS_LIMIT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600000) POLL_INTERVAL_MS?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -140,8 +143,15 @@ export interface AppConfig {
   projections?: string[];
   loadSamples: boolean;
   eventBatchSize: number;
-  /** A dossier in progress is at risk this many working hours before its deadline (DossierAtRisk). */
+  /**
+   * A dossier in progress is at risk (DossierAtRisk) once the working time left is `atRiskPercent` of its
+   * committed period, within [atRiskMinWorkingHours, atRiskWorkingHours].
+   */
   atRiskWorkingHours: number;
+  atRiskPercent: number;
+  atRiskMinWorkingHours: number;
+  /** Supplement rounds after acceptance allowed per dossier (the law: once). */
+  supplementRoundsLimit: number;
   pollIntervalMs: number;
   log: { level: string; pretty: boolean };
   shutdownGraceMs: number;
@@ -217,6 +227,9 @@ export const CONFIG_KEYS = [
   'LOAD_SAMPLES',
   'EVENT_BATCH_SIZE',
   'AT_RISK_WORKING_HOURS',
+  'AT_RISK_PERCENT',
+  'AT_RISK_MIN_WORKING_HOURS',
+  'SUPPLEMENT_ROUNDS_LIMIT',
   'POLL_INTERVAL_MS',
   'LOG_LEVEL',
   'LOG_PRETTY',
@@ -291,6 +304,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
     loadSamples: vars.LOAD_SAMPLES ?? defaults.loadSamples ?? false,
     eventBatchSize: vars.EVENT_BATCH_SIZE ?? 500,
     atRiskWorkingHours: vars.AT_RISK_WORKING_HOURS ?? 12,
+    atRiskPercent: vars.AT_RISK_PERCENT ?? 25,
+    atRiskMinWorkingHours: vars.AT_RISK_MIN_WORKING_HOURS ?? 2,
+    supplementRoundsLimit: vars.SUPPLEMENT_ROUNDS_LIMIT ?? 1,
     pollIntervalMs: vars.POLL_INTERVAL_MS ?? 1000,
     log: { level: vars.LOG_LEVEL ?? 'info', pretty: vars.LOG_PRETTY ?? false },
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10000,

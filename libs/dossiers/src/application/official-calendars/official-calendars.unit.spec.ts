@@ -90,14 +90,23 @@ describe('official calendar decider', () => {
   });
 });
 
+const SHIPPED_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+
 describe('agency calendar over the confirmed years', () => {
   afterEach(() => useOfficialYearsSource(undefined));
 
   it('falls back to the shipped years, and reaches a year once it is confirmed', async () => {
     const before = agencyCalendar(undefined);
     const generationBefore = currentOfficialYears().generation;
-    expect(before.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026]);
-    expect(() => before.isWorkingDay('2027-03-02')).toThrow();
+    expect(before.loadedYears).toEqual(SHIPPED_YEARS);
+    // 2027 has no confirmed calendar yet: it is derived from the law, and said to be provisional.
+    expect(before.isWorkingDay('2027-03-02')).toBe(true);
+    expect(
+      before.provisionalYearsBetween(
+        localInstant('2026-12-31', '10:00'),
+        localInstant('2027-01-04', '10:00'),
+      ),
+    ).toEqual([2027]);
 
     const confirmed = { ...proposal2027, ...document2027, status: 'confirmed' as const };
     useOfficialYearsSource(async () => [confirmed]);
@@ -105,7 +114,13 @@ describe('agency calendar over the confirmed years', () => {
     // Cached calendars are keyed on the generation, so a new one is built once a year is confirmed.
     expect(currentOfficialYears().generation).toBeGreaterThan(generationBefore);
     const calendar = agencyCalendar(undefined);
-    expect(calendar.loadedYears).toEqual([2018, 2019, 2020, 2025, 2026, 2027]);
+    expect(calendar.loadedYears).toEqual([...SHIPPED_YEARS, 2027]);
+    expect(
+      calendar.provisionalYearsBetween(
+        localInstant('2026-12-31', '10:00'),
+        localInstant('2027-01-04', '10:00'),
+      ),
+    ).toEqual([]);
     expect(calendar.isWorkingDay('2027-03-02')).toBe(true);
     expect(calendar.isWorkingDay(proposal2027.daysOff[0].date)).toBe(false);
     expect(

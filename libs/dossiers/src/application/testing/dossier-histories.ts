@@ -53,7 +53,8 @@ export function sampleHistories(): History[] {
       // Supplement, excluded interval, flagged at risk, then withdrawn.
       dossierId: id(2),
       procedureCode: MARITAL_STATUS,
-      events: play(context, [
+      // The at-risk floor is raised so that the flag comes with three working hours left.
+      events: play(contextFor(marital, { atRiskMinWorkingHours: 4 }), [
         submit(2, '2026-03-10 08:50'),
         c.receive('2026-03-10 09:00', '000.31.18.H56-260310-0002'),
         c.transfer('2026-03-10 09:00'),

@@ -29,12 +29,25 @@ export {
   officialYearCalendarProblems,
   type OfficialYearCalendar,
 } from './official-calendar';
+export { OFFICIAL_CALENDAR_2015 } from './official-calendar-2015';
+export { OFFICIAL_CALENDAR_2016 } from './official-calendar-2016';
+export { OFFICIAL_CALENDAR_2017 } from './official-calendar-2017';
 export { OFFICIAL_CALENDAR_2018 } from './official-calendar-2018';
 export { OFFICIAL_CALENDAR_2019 } from './official-calendar-2019';
 export { OFFICIAL_CALENDAR_2020 } from './official-calendar-2020';
+export { OFFICIAL_CALENDAR_2021 } from './official-calendar-2021';
+export { OFFICIAL_CALENDAR_2022 } from './official-calendar-2022';
+export { OFFICIAL_CALENDAR_2023 } from './official-calendar-2023';
+export { OFFICIAL_CALENDAR_2024 } from './official-calendar-2024';
 export { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
 export { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
-export { nationalDayAdjacentDay, prefillOfficialYear } from './official-calendar-prefill';
+export {
+  DERIVABLE_YEARS,
+  holidayLawOf,
+  nationalDayAdjacentDay,
+  prefillOfficialYear,
+  provisionalOfficialYear,
+} from './official-calendar-prefill';
 export type {
   AddWorkingTimeOptions,
   DeadlineMode,

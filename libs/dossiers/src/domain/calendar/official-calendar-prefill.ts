@@ -1,7 +1,9 @@
-// A first draft of a year's official calendar, for an administrator to correct and confirm. date-holidays (VN)
-// supplies only what needs a lunar calendar (Tết, Giỗ Tổ Hùng Vương); the rest is Labour Code 2019 Art. 111-112
-// applied mechanically. It cannot know the yearly swaps and make-up Saturdays, nor which five days the Prime
-// Minister picks for Tết, so the result is always `status: 'proposed'`.
+// A year's official calendar derived from the law alone: the first draft an administrator corrects and confirms
+// (`prefillOfficialYear`, status `proposed`), and the provisional calendar the engine computes deadlines with
+// while a year has no confirmed one (`provisionalOfficialYear`, status `provisional`). date-holidays (VN)
+// supplies only what needs a lunar calendar (Tết, Giỗ Tổ Hùng Vương); the rest is the Labour Code in force that
+// year applied mechanically (docs/domain/official-calendars.md). Neither can know the yearly swaps and make-up
+// Saturdays, nor which days the Prime Minister picks for Tết.
 import Holidays from 'date-holidays';
 import { InvalidCalendarInput } from './calendar-errors';
 import { addDays, dayNumberOf, isoWeekday, type LocalDate } from './local-time';
@@ -14,11 +16,43 @@ const LUNAR_NEW_YEAR_RULE = 'vietnamese 1-0-1';
 const HUNG_KINGS_RULE = 'vietnamese 3-0-10';
 const KNOWN_PUBLIC_RULES = ['01-01', '04-30', '05-01', '09-02', LUNAR_NEW_YEAR_RULE, HUNG_KINGS_RULE];
 
-export function prefillOfficialYear(year: number): OfficialYearCalendar {
-  // The rules applied below are those of the Labour Code 2019, in force since 2021 (before, 2/9 was one day).
-  if (!Number.isInteger(year) || year < 2021 || year > 2100) {
-    throw new InvalidCalendarInput(`Cannot prefill year ${year}: the proposal applies the Labour Code 2019`);
+/** The years whose holidays the engine can derive: from the 2007 amendment that made 10/3 lunar a holiday. */
+export const DERIVABLE_YEARS = { first: 2007, last: 2100 } as const;
+
+/**
+ * The statutory holidays of the Labour Code in force on 1 January of the year (docs/domain/official-calendars.md):
+ * - 1994 code as amended in 2007 (Art. 73), in force to 30 April 2013: Tết 4 days, 2/9 one day;
+ * - 2012 code (Art. 115), from 1 May 2013 to 2020: Tết 5 days, 2/9 one day;
+ * - 2019 code (Art. 112), from 2021: Tết 5 days, 2/9 and one adjacent day.
+ * 2013 is treated as a 2012-code year although that code took effect on 1 May 2013: confirm the 2013 calendar
+ * before relying on its Tết.
+ */
+export interface HolidayLaw {
+  readonly citation: string;
+  readonly tetDays: number;
+  readonly nationalDayAdjacent: boolean;
+}
+
+export function holidayLawOf(year: number): HolidayLaw {
+  if (year >= 2021) {
+    return { citation: 'Bộ luật Lao động 2019 Điều 111-112', tetDays: 5, nationalDayAdjacent: true };
   }
+  if (year >= 2013)
+    return { citation: 'Bộ luật Lao động 2012 Điều 115', tetDays: 5, nationalDayAdjacent: false };
+  return {
+    citation: 'Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73',
+    tetDays: 4,
+    nationalDayAdjacent: false,
+  };
+}
+
+export function prefillOfficialYear(year: number): OfficialYearCalendar {
+  if (!Number.isInteger(year) || year < DERIVABLE_YEARS.first || year > DERIVABLE_YEARS.last) {
+    throw new InvalidCalendarInput(
+      `Cannot prefill year ${year}: holidays are derived for ${DERIVABLE_YEARS.first}-${DERIVABLE_YEARS.last}`,
+    );
+  }
+  const law = holidayLawOf(year);
   const publicHolidays = new Holidays('VN', { types: ['public'] }).getHolidays(year, 'vi');
   const dateOfRule = (rule: string): LocalDate => {
     const holiday = publicHolidays.find((candidate) => candidate.rule === rule);
@@ -31,13 +65,15 @@ export function prefillOfficialYear(year: number): OfficialYearCalendar {
 
   const holidays: DayOff[] = [
     holiday(`${year}-01-01`, names.newYear),
-    // Art. 112 gives Tết 5 days and leaves which ones to the Prime Minister. We propose the library's own span,
-    // the last day of the lunar year (giao thừa) to mùng 4: 2026 was decided so, 2025 started a day earlier.
-    ...[-1, 0, 1, 2, 3].map((offset) => holiday(addDays(lunarNewYear, offset), names.tet)),
+    // The law gives Tết its days and leaves which ones to the Prime Minister. We propose the span starting on
+    // the last day of the lunar year (giao thừa): 2026 was decided so, 2025 started a day earlier.
+    ...Array.from({ length: law.tetDays }, (_, index) =>
+      holiday(addDays(lunarNewYear, index - 1), names.tet),
+    ),
     holiday(hungKings, names.hungKings),
     holiday(`${year}-04-30`, names.reunification),
     holiday(`${year}-05-01`, names.labourDay),
-    holiday(nationalDayAdjacentDay(year), names.nationalDayAdjacent),
+    ...(law.nationalDayAdjacent ? [holiday(nationalDayAdjacentDay(year), names.nationalDayAdjacent)] : []),
     holiday(`${year}-09-02`, names.nationalDay),
   ].sort(byDate);
 
@@ -45,17 +81,38 @@ export function prefillOfficialYear(year: number): OfficialYearCalendar {
   return {
     year,
     status: 'proposed',
-    source: `Proposal: Bộ luật Lao động 2019 Điều 111-112 applied to date-holidays (VN) lunar dates for ${year}`,
+    source: `Proposal: ${law.citation} applied to date-holidays (VN) lunar dates for ${year}`,
     daysOff: [...holidays, ...compensatoryDays(holidays)].sort(byDate),
     makeUpWorkingDays: [],
     notes: [
-      `Tết proposed as the day before the lunar new year (${lunarNewYear}) to mùng 4; check the Prime Minister's decision.`,
+      `Tết proposed as ${law.tetDays} days from the day before the lunar new year (${lunarNewYear}); check the Prime Minister's decision.`,
       'Swapped days off and make-up working days are decided yearly and are not proposed: add them.',
       ...unrecognised.map(
         (extra) => `date-holidays also lists ${extra.date.slice(0, 10)} "${extra.name}": review.`,
       ),
     ],
   };
+}
+
+const provisionalYears = new Map<number, OfficialYearCalendar>();
+
+/**
+ * The calendar deadlines are computed with while `year` has no confirmed calendar: the law's days alone, so
+ * intake, deadlines and alerts never stop for a missing year. Events and answers that used it say so
+ * (`provisionalCalendarYears`), since a swap decided later may move a day. Memoised: it is pure in `year`.
+ */
+export function provisionalOfficialYear(year: number): OfficialYearCalendar {
+  let calendar = provisionalYears.get(year);
+  if (calendar === undefined) {
+    const proposal = prefillOfficialYear(year);
+    calendar = {
+      ...proposal,
+      status: 'provisional',
+      source: proposal.source.replace(/^Proposal:/, 'Provisional:'),
+    };
+    provisionalYears.set(year, calendar);
+  }
+  return calendar;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { InvalidCalendarInput } from './calendar-errors';
 import { officialYearCalendarProblems, type OfficialYearCalendar } from './official-calendar';
+import { OFFICIAL_CALENDAR_2019 } from './official-calendar-2019';
 import { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
 import { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
 import { nationalDayAdjacentDay, prefillOfficialYear } from './official-calendar-prefill';
@@ -124,8 +125,30 @@ describe('prefillOfficialYear', () => {
   });
 
   describe('given a year before the Labour Code 2019 applied', () => {
-    it('when prefilled, then it is rejected', () => {
-      expect(() => prefillOfficialYear(2020)).toThrow(InvalidCalendarInput);
+    it('when 2019 is prefilled, then the Labour Code 2012 applies: five Tết days, 2/9 alone', () => {
+      const proposal = prefillOfficialYear(2019);
+      expect(proposal.source).toContain('Bộ luật Lao động 2012');
+      expect(dates(proposal).filter((date) => date.startsWith('2019-09'))).toEqual(['2019-09-02']);
+      expect(proposal.daysOff.filter((day) => day.name.vi === 'Tết Nguyên Đán')).toHaveLength(5);
+      // Compared with the confirmed 2019: only the decided swap (29/4 for Saturday 4/5, and 31/12/2018 for
+      // Saturday 5/1); the confirmed year lists Giỗ Tổ's Sunday 14/4 by its compensatory Monday alone.
+      expect(difference(proposal, OFFICIAL_CALENDAR_2019)).toEqual({
+        onlyIn1st: ['2019-04-14'],
+        onlyIn2nd: ['2019-04-29'],
+        makeUp1st: [],
+        makeUp2nd: ['2019-01-05', '2019-05-04'],
+      });
+    });
+
+    it('when 2010 is prefilled, then the 1994 code as amended in 2007 applies: four Tết days', () => {
+      const proposal = prefillOfficialYear(2010);
+      expect(proposal.source).toContain('1994');
+      expect(proposal.daysOff.filter((day) => day.name.vi === 'Tết Nguyên Đán')).toHaveLength(4);
+    });
+
+    it('when a year is outside what the law lets us derive, then it is rejected', () => {
+      expect(() => prefillOfficialYear(2006)).toThrow(InvalidCalendarInput);
+      expect(() => prefillOfficialYear(2101)).toThrow(InvalidCalendarInput);
       expect(() => prefillOfficialYear(2026.5)).toThrow(InvalidCalendarInput);
     });
   });

@@ -32,8 +32,11 @@ export interface MakeUpWorkingDay {
   readonly compensates: LocalDate;
 }
 
-/** `proposed` comes from `prefillOfficialYear`; only an administrator turns it into `confirmed`. */
-export type OfficialCalendarStatus = 'proposed' | 'confirmed';
+/**
+ * `proposed` comes from `prefillOfficialYear`; only an administrator turns it into `confirmed`. `provisional`
+ * is never stored: it is what the engine derives for a year that has no confirmed calendar.
+ */
+export type OfficialCalendarStatus = 'proposed' | 'confirmed' | 'provisional';
 
 export interface OfficialYearCalendar {
   readonly year: number;

@@ -1,10 +1,12 @@
 // Deadlines and elapsed working time for one agency: official year calendars (days off, make-up working days)
 // combined with the agency's office hours. Pure: every instant comes in as an argument.
 //
-// A year with no official calendar loaded is an error (CalendarYearMissing), never a silent fallback to the
-// prefilled proposal: a deadline printed on an appointment slip is a legal commitment, and a wrong Tết guess
-// is worse than a loud failure. Load next year's calendar before December; a caller that accepts proposals
-// loads them deliberately with `acceptProposedYears`.
+// A year with no official calendar loaded is, by default, an error (CalendarYearMissing). The engine's
+// calendars are built with `provisionalForMissingYears`: such a year is then derived from the law alone
+// (provisionalOfficialYear), never silently: `provisionalYearsBetween` tells the decider which years of a
+// deadline's span were provisional so that the event and the answers say so. A citizen's deadline must never
+// fail for a year the government has not published yet, but nobody must mistake it for a confirmed one
+// (docs/domain/official-calendars.md).
 import { CalendarYearMissing, InvalidCalendarInput } from './calendar-errors';
 import {
   dayNumberOf,
@@ -26,6 +28,7 @@ import {
   type OfficeHours,
 } from './office-hours';
 import { assertValidOfficialYearCalendar, type OfficialYearCalendar } from './official-calendar';
+import { DERIVABLE_YEARS, provisionalOfficialYear } from './official-calendar-prefill';
 import {
   type AddWorkingTimeOptions,
   type DeadlineMode,
@@ -42,6 +45,8 @@ export interface WorkingDayCalendarConfig {
   readonly deadlineMode?: DeadlineMode;
   /** Allow `status: 'proposed'` years, e.g. in a sandbox; production loads confirmed years only. */
   readonly acceptProposedYears?: boolean;
+  /** Derive a provisional calendar for a year not loaded (within DERIVABLE_YEARS) instead of refusing it. */
+  readonly provisionalForMissingYears?: boolean;
 }
 
 interface YearDays {
@@ -57,12 +62,15 @@ export class WorkingDayCalendar {
   readonly workingDayMinutes: number;
   private readonly hours: CompiledOfficeHours;
   private readonly years = new Map<number, YearDays>();
+  private readonly provisionalForMissingYears: boolean;
+  private readonly provisional = new Set<number>();
   private readonly processingSpansByDay = new Map<number, DaySpans>();
 
   constructor(config: WorkingDayCalendarConfig) {
     this.hours = compileOfficeHours(config.officeHours ?? DEFAULT_OFFICE_HOURS);
     this.deadlineMode = config.deadlineMode ?? 'WORKING_HOURS';
     this.workingDayMinutes = this.hours.workingDayMs / MS_PER_MINUTE;
+    this.provisionalForMissingYears = config.provisionalForMissingYears ?? false;
     for (const year of config.officialYears) {
       assertValidOfficialYearCalendar(year);
       if (year.status !== 'confirmed' && !config.acceptProposedYears) {
@@ -71,15 +79,29 @@ export class WorkingDayCalendar {
       if (this.years.has(year.year)) {
         throw new InvalidCalendarInput(`Official calendar ${year.year} given twice`);
       }
-      this.years.set(year.year, {
-        daysOff: new Set(year.daysOff.map((day) => day.date)),
-        makeUpWorkingDays: new Set(year.makeUpWorkingDays.map((day) => day.date)),
-      });
+      this.years.set(year.year, yearDaysOf(year));
     }
   }
 
+  /** The years given to the constructor (not those derived since). */
   get loadedYears(): number[] {
-    return [...this.years.keys()].sort((a, b) => a - b);
+    return [...this.years.keys()].filter((year) => !this.provisional.has(year)).sort((a, b) => a - b);
+  }
+
+  /**
+   * The years from the local date of `from` to that of `to` (either order) that have no loaded calendar and so
+   * are, or would be, computed on a provisional one; [] for a calendar that refuses missing years.
+   */
+  provisionalYearsBetween(from: Date, to: Date): number[] {
+    if (!this.provisionalForMissingYears) return [];
+    const [first, last] = [from, to].map((instant) =>
+      yearOfDayNumber(localDayNumberOfMs(epochMsOf(instant))),
+    );
+    const years: number[] = [];
+    for (let year = Math.min(first, last); year <= Math.max(first, last); year += 1) {
+      if (!this.years.has(year) || this.provisional.has(year)) years.push(year);
+    }
+    return years;
   }
 
   /** A weekday or make-up working day that is not an official day off; Saturday reception does not make one. */
@@ -324,7 +346,24 @@ export class WorkingDayCalendar {
   private yearDays(date: LocalDate): YearDays {
     const year = Number(date.slice(0, 4));
     const days = this.years.get(year);
-    if (days === undefined) throw new CalendarYearMissing(year);
-    return days;
+    if (days !== undefined) return days;
+    if (!this.provisionalForMissingYears || year < DERIVABLE_YEARS.first || year > DERIVABLE_YEARS.last) {
+      throw new CalendarYearMissing(year);
+    }
+    const derived = yearDaysOf(provisionalOfficialYear(year));
+    this.years.set(year, derived);
+    this.provisional.add(year);
+    return derived;
   }
+}
+
+function yearDaysOf(year: OfficialYearCalendar): YearDays {
+  return {
+    daysOff: new Set(year.daysOff.map((day) => day.date)),
+    makeUpWorkingDays: new Set(year.makeUpWorkingDays.map((day) => day.date)),
+  };
+}
+
+function yearOfDayNumber(day: number): number {
+  return Number(localDateOfDayNumber(day).slice(0, 4));
 }

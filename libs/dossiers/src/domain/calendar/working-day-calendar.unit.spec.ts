@@ -3,7 +3,7 @@ import { localInstant, toLocalDateTime } from './local-time';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from './office-hours';
 import { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
 import { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
-import { prefillOfficialYear } from './official-calendar-prefill';
+import { prefillOfficialYear, provisionalOfficialYear } from './official-calendar-prefill';
 import type { ProcessingDuration } from './processing-time';
 import { WorkingDayCalendar } from './working-day-calendar';
 
@@ -359,5 +359,45 @@ describe('WorkingDayCalendar', () => {
         }),
       );
     });
+  });
+});
+
+describe('a year with no confirmed calendar', () => {
+  const shipped = { officialYears: [OFFICIAL_CALENDAR_2025, OFFICIAL_CALENDAR_2026] };
+
+  it('given a calendar that derives missing years, when a 20-working-day deadline reaches into 2027, then it is computed and said to be provisional', () => {
+    const engine = new WorkingDayCalendar({ ...shipped, provisionalForMissingYears: true });
+    const receivedAt = localInstant('2026-12-08', '09:00');
+    const due = engine.addWorkingTime(receivedAt, { unit: 'working-days', value: 20 });
+    // 1/1/2027 (Friday) is New Year's Day by the law alone.
+    expect(due).toEqual(localInstant('2027-01-06', '09:00'));
+    expect(engine.isWorkingDay('2027-01-01')).toBe(false);
+    expect(engine.provisionalYearsBetween(receivedAt, due as Date)).toEqual([2027]);
+    expect(engine.provisionalYearsBetween(receivedAt, localInstant('2026-12-30', '09:00'))).toEqual([]);
+    expect(engine.loadedYears).toEqual([2025, 2026]);
+  });
+
+  it('given the provisional 2027, then Tết follows the lunar calendar and the Labour Code 2019', () => {
+    const engine = new WorkingDayCalendar({ ...shipped, provisionalForMissingYears: true });
+    // Lunar new year: Saturday 6/2/2027; the law's five days from giao thừa (5/2) to mùng 4 (9/2), with the
+    // weekend days given back on the next working days (10-11/2).
+    for (const day of ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']) {
+      expect(engine.isWorkingDay(day)).toBe(false);
+    }
+    expect(engine.isWorkingDay('2027-02-12')).toBe(true);
+    expect(provisionalOfficialYear(2027)).toMatchObject({ year: 2027, status: 'provisional' });
+  });
+
+  it('given a calendar that refuses missing years, or a year the law cannot derive, then CalendarYearMissing', () => {
+    const strict = new WorkingDayCalendar(shipped);
+    expect(() => strict.isWorkingDay('2027-01-04')).toThrow(CalendarYearMissing);
+    expect(
+      strict.provisionalYearsBetween(
+        localInstant('2026-12-08', '09:00'),
+        localInstant('2027-01-08', '09:00'),
+      ),
+    ).toEqual([]);
+    const engine = new WorkingDayCalendar({ ...shipped, provisionalForMissingYears: true });
+    expect(() => engine.isWorkingDay('2006-05-02')).toThrow(CalendarYearMissing);
   });
 });

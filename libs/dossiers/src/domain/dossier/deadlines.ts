@@ -61,3 +61,17 @@ export function workingDaysLeft(
 export function laterOf(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
 }
+
+/**
+ * `{ provisionalCalendarYears }` for an event that records deadlines computed from `start` when any year up to
+ * the latest of them had no confirmed calendar (docs/domain/official-calendars.md); nothing otherwise.
+ */
+export function provisionalCalendarField(
+  calendar: WorkingDayCalendar,
+  start: Date,
+  ...deadlines: readonly Date[]
+): { provisionalCalendarYears?: number[] } {
+  const last = deadlines.reduce(laterOf, start);
+  const years = calendar.provisionalYearsBetween(start, last);
+  return years.length === 0 ? {} : { provisionalCalendarYears: years };
+}

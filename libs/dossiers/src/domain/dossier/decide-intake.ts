@@ -18,7 +18,7 @@ import type {
   ReceiptRefused,
 } from './dossier-events';
 import type { DossierState, ExistingDossier } from './dossier-state';
-import { deadline, toProcessingDuration } from './deadlines';
+import { deadline, provisionalCalendarField, toProcessingDuration } from './deadlines';
 import {
   ChannelNotOffered,
   CompletionAlreadyRequested,
@@ -29,7 +29,7 @@ import {
 } from './errors';
 import { toInstant } from './instant';
 import { legalRegime } from './legal-regime';
-import { normaliseOnlineLevel } from './online-level';
+import { normaliseOnlineLevel, type NormalisedOnlineLevel } from './online-level';
 import { allowedEvents, expectStatus, requireText, workflowMove } from './workflow-move';
 
 export function decideSubmit(
@@ -60,10 +60,11 @@ export function decideSubmit(
       `is ${command.procedureCode}, but the dossier is decided with procedure ${definition.code}`,
     );
   }
-  const onlineLevel = normaliseOnlineLevel(definition.onlineServiceLevel);
-  if (command.channel === 'online' && onlineLevel === 'none') {
+  const offered = normaliseOnlineLevel(definition.onlineServiceLevel);
+  if (command.channel === 'online' && offered === 'none') {
     throw new ChannelNotOffered(definition.code, command.channel);
   }
+  const onlineLevel = submittedOnlineLevel(command, offered);
   validateApplication({ procedure }, command.formData);
   return [
     {
@@ -84,6 +85,30 @@ export function decideSubmit(
       },
     },
   ];
+}
+
+/**
+ * The online level is the dossier's, not the procedure's (docs/domain/online-service-levels.md): a counter or
+ * postal dossier is at none; an online one at the level it was submitted at, by default the level the
+ * procedure offers. Whether a stated level exceeds the offer is the live intake's check (the import keeps
+ * the level a past dossier really had, whatever the procedure offers today).
+ */
+function submittedOnlineLevel(command: SubmitDossier, offered: NormalisedOnlineLevel): NormalisedOnlineLevel {
+  const stated = command.onlineLevel;
+  if (command.channel !== 'online') {
+    if (stated !== undefined && stated !== 'none') {
+      throw new InvalidDossierCommand(
+        command.type,
+        'onlineLevel',
+        `is ${stated}, but a ${command.channel} submission is not online: its level is none`,
+      );
+    }
+    return 'none';
+  }
+  if (stated === 'none') {
+    throw new InvalidDossierCommand(command.type, 'onlineLevel', 'is none, but the submission is online');
+  }
+  return stated ?? offered;
 }
 
 export function decideReceive(
@@ -129,6 +154,7 @@ export function decideReceive(
         dueAt: toInstant(dueAt),
         statutoryDueAt: toInstant(statutoryDueAt),
         appointmentAt: toInstant(dueAt),
+        ...provisionalCalendarField(calendar, effectiveReceivedAt, statutoryDueAt, dueAt),
         receivingOfficer: {
           id: command.actor.id,
           ...(command.actor.agency === undefined ? {} : { agency: command.actor.agency }),

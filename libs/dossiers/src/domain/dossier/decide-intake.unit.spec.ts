@@ -7,6 +7,7 @@ import {
   DossierNotFound,
   InvalidApplication,
   InvalidDossierCode,
+  InvalidDossierCommand,
 } from './errors';
 import { dossierSpec, fold, play } from './testing/dossier-spec';
 import {
@@ -72,13 +73,45 @@ describe('SubmitDossier', () => {
       ]);
   });
 
-  it('normalises a legacy level 3 to partial online', () => {
+  it('normalises a legacy level 3 to partial online for an online submission', () => {
     const level3 = compileProcedure({ ...sampleDefinition(MARITAL_STATUS), onlineServiceLevel: 3 });
     const [event] = dossierSpec(contextFor(level3))
       .given([])
-      .when(c.submit(level3, '2026-03-10 08:50'))
+      .when(c.submit(level3, '2026-03-10 08:50', { channel: 'online', actor: citizen }))
       .events();
     expect(event.data).toMatchObject({ onlineServiceLevel: 3, onlineLevel: 'partial' });
+  });
+
+  it('records the level the dossier was submitted at: none at the counter and by post', () => {
+    // Given a procedure offered in full online, when it is submitted at the counter or by post, then the
+    // dossier is not online at any level (the procedure's level stays in onlineServiceLevel).
+    for (const channel of ['counter', 'post'] as const) {
+      const [event] = given([])
+        .when(c.submit(marital, '2026-03-10 08:50', { channel }))
+        .events();
+      expect(event.data).toMatchObject({ channel, onlineServiceLevel: 'full', onlineLevel: 'none' });
+    }
+  });
+
+  it('records an online submission at the level stated (partial of a full procedure), else the procedure’s', () => {
+    const online = { channel: 'online', actor: citizen } as const;
+    const [partial] = given([])
+      .when(c.submit(marital, '2026-03-10 08:50', { ...online, onlineLevel: 'partial' }))
+      .events();
+    expect(partial.data).toMatchObject({ onlineServiceLevel: 'full', onlineLevel: 'partial' });
+    const [unstated] = given([])
+      .when(c.submit(marital, '2026-03-10 08:50', online))
+      .events();
+    expect(unstated.data).toMatchObject({ onlineLevel: 'full' });
+  });
+
+  it('refuses an online level on a counter submission, and an online submission at no level', () => {
+    given([])
+      .when(c.submit(marital, '2026-03-10 08:50', { channel: 'counter', onlineLevel: 'full' }))
+      .thenThrows({ error: InvalidDossierCommand });
+    given([])
+      .when(c.submit(marital, '2026-03-10 08:50', { channel: 'online', actor: citizen, onlineLevel: 'none' }))
+      .thenThrows({ error: InvalidDossierCommand });
   });
 
   it('refuses an application that does not match the form, with the JSON paths of the problems', () => {

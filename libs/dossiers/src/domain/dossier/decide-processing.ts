@@ -24,9 +24,16 @@ import type {
   SupplementRequested,
 } from './dossier-events';
 import type { ExistingDossier, Pause, ProcessingRecord, StepClock } from './dossier-state';
-import { deadline, laterOf, pausedIntervals, stepDeadline } from './deadlines';
+import { deadline, laterOf, pausedIntervals, provisionalCalendarField, stepDeadline } from './deadlines';
 import { validateApplication } from './decide-intake';
-import { ExcludedIntervalNotDeclared, InvalidDossierCommand, SupplementWindowClosed } from './errors';
+import { admit, irregularitiesField, irregularityAt, isPastDue } from './clock-rules';
+import {
+  ClockStopAfterDeadline,
+  ExcludedIntervalNotDeclared,
+  InvalidDossierCommand,
+  SupplementRoundsExhausted,
+  SupplementWindowClosed,
+} from './errors';
 import { roundWorkingDays, toInstant } from './instant';
 import { expectStatus, requireText, workflowMove } from './workflow-move';
 
@@ -164,10 +171,35 @@ export function decideRequestSupplement(
 ): [SupplementRequested] {
   workflowMove(context, state, 'REQUEST_SUPPLEMENT', command.actor);
   const { processing } = expectStatus(state, 'in-progress');
+  const { settings } = context;
   const requestWindow = supplementWindow(context, processing);
-  if (command.now > requestWindow.endsAt) {
-    throw new SupplementWindowClosed(requestWindow.workingDays, requestWindow.endsAt, command.now);
-  }
+  const round = processing.supplementRounds + 1;
+  const pastDue = isPastDue(command.now, processing.dueAt);
+  const irregularities = [
+    // Past the due instant first: once the period has run out there is no clock left to stop.
+    ...admit(
+      settings,
+      pastDue,
+      () => irregularityAt('supplement-after-deadline', command.now, processing.dueAt),
+      () => new ClockStopAfterDeadline('supplement-after-deadline', processing.dueAt, command.now),
+    ),
+    ...admit(
+      settings,
+      !pastDue && command.now > requestWindow.endsAt,
+      () => irregularityAt('supplement-window-closed', command.now, requestWindow.endsAt),
+      () => new SupplementWindowClosed(requestWindow.workingDays, requestWindow.endsAt, command.now),
+    ),
+    ...admit(
+      settings,
+      round > settings.supplementRoundsLimit,
+      () =>
+        irregularityAt('supplement-rounds-exceeded', command.now, undefined, {
+          allowed: settings.supplementRoundsLimit,
+          count: round,
+        }),
+      () => new SupplementRoundsExhausted(settings.supplementRoundsLimit, processing.supplementRounds),
+    ),
+  ];
   return [
     {
       type: 'SupplementRequested',
@@ -177,14 +209,17 @@ export function decideRequestSupplement(
         reason: requireText(command.type, 'reason', command.reason),
         missingDocuments: command.missingDocuments,
         policy: processing.supplementPolicy,
-        round: processing.supplementRounds + 1,
+        round,
         windowEndsAt: toInstant(requestWindow.endsAt),
+        ...(pastDue ? { startedOverdue: true } : {}),
+        ...irregularitiesField(irregularities),
       },
     },
   ];
 }
 
 interface ResumedDeadlines {
+  readonly provisionalCalendarYears?: number[];
   readonly pausedWorkingDays: number;
   readonly dueAt: string;
   readonly statutoryDueAt: string;
@@ -208,7 +243,10 @@ function resumeDeadlines(
   const pauses: Pause[] = processing.pauses.map((pause) =>
     pause.to === undefined ? { ...pause, to: resumedAt } : pause,
   );
-  const start = restart ? resumedAt : processing.clockStartedAt;
+  // A period that had run out when the clock stopped is not given again: a RESTART after the due instant
+  // (only ever in an imported history) keeps the deadline that was missed, so lateness stays late. A PAUSE
+  // after the due instant moves nothing by itself: the deadline was reached before the pause.
+  const start = restart && !isPastDue(pausedSince, processing.dueAt) ? resumedAt : processing.clockStartedAt;
   const dueAt = deadline(calendar, start, processing.committedDuration, processing.deadlineMode, pauses);
   const statutoryDueAt = deadline(
     calendar,
@@ -220,6 +258,7 @@ function resumeDeadlines(
   const appointmentAt = processing.rescheduled ? laterOf(processing.appointmentAt, dueAt) : dueAt;
   const step = currentStep(processing);
   return {
+    ...provisionalCalendarField(calendar, start, dueAt, statutoryDueAt),
     pausedWorkingDays: roundWorkingDays(calendar.workingTimeBetween(pausedSince, resumedAt)),
     dueAt: toInstant(dueAt),
     statutoryDueAt: toInstant(statutoryDueAt),
@@ -275,6 +314,13 @@ export function decideStartExcludedInterval(
       declared.map((candidate) => candidate.kind),
     );
   }
+  const pastDue = isPastDue(command.now, processing.dueAt);
+  const irregularities = admit(
+    context.settings,
+    pastDue,
+    () => irregularityAt('excluded-interval-after-deadline', command.now, processing.dueAt),
+    () => new ClockStopAfterDeadline('excluded-interval-after-deadline', processing.dueAt, command.now),
+  );
   return [
     {
       type: 'ExcludedIntervalStarted',
@@ -284,6 +330,8 @@ export function decideStartExcludedInterval(
         step: currentStep(processing).step,
         legalBasis: interval.legalBasis,
         ...(command.note === undefined ? {} : { note: command.note }),
+        ...(pastDue ? { startedOverdue: true } : {}),
+        ...irregularitiesField(irregularities),
       },
     },
   ];
@@ -347,6 +395,15 @@ export function decideRefuseResolution(
 ): [ResolutionRefused] {
   workflowMove(context, state, 'REFUSE', command.actor);
   const { processing } = expectStatus(state, 'in-progress');
+  // The refusal notice must reach the applicant within the resolution period: it is timed against the
+  // committed due instant like a result (docs/domain/after-the-deadline.md).
+  const timeliness = compareTimeliness(command.now, processing.dueAt, context.settings.timelinessGranularity);
+  const irregularities = admit(
+    context.settings,
+    timeliness === 'late',
+    () => irregularityAt('refusal-after-deadline', command.now, processing.dueAt),
+    () => new Error('unreachable: a late refusal is recorded, never refused'),
+  );
   return [
     {
       type: 'ResolutionRefused',
@@ -354,6 +411,10 @@ export function decideRefuseResolution(
         refusedAt: toInstant(command.now),
         step: currentStep(processing).step,
         reason: requireText(command.type, 'reason', command.reason),
+        dueAt: toInstant(processing.dueAt),
+        granularity: context.settings.timelinessGranularity,
+        timeliness,
+        ...irregularitiesField(irregularities),
       },
     },
   ];

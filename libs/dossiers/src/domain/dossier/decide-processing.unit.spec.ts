@@ -1,8 +1,10 @@
 import { compileProcedure } from '@tthc/procedures';
 import {
+  ClockStopAfterDeadline,
   DossierActionNotAllowed,
   ExcludedIntervalNotDeclared,
   InvalidDossierCommand,
+  SupplementRoundsExhausted,
   SupplementWindowClosed,
 } from './errors';
 import { dossierSpec, fold, play } from './testing/dossier-spec';
@@ -40,6 +42,13 @@ const examining = (procedure = marital) =>
     c.receive('2026-03-10 09:00'),
     c.transfer('2026-03-10 09:00'),
   ]);
+
+/** The marital status certificate with a 10-working-day period, so its supplement window ends before it. */
+const tenDays = compileProcedure({
+  ...sampleDefinition(MARITAL_STATUS),
+  committedDuration: { value: 10, unit: 'working-days' },
+  statutoryDuration: { value: 10, unit: 'working-days' },
+});
 
 describe('TransferDossier', () => {
   it('hands the dossier to the first step immediately, starting its time budget', () => {
@@ -303,8 +312,9 @@ describe('supplement after acceptance', () => {
   });
 
   it('refuses a supplement requested more than 3 working days after receipt', () => {
-    given(examining()).when(c.requestSupplement('2026-03-13 09:00')).events();
-    const error = given(examining())
+    const { given } = dossierSpec(contextFor(tenDays));
+    given(examining(tenDays)).when(c.requestSupplement('2026-03-13 09:00')).events();
+    const error = given(examining(tenDays))
       .when(c.requestSupplement('2026-03-13 09:01'))
       .thenThrows({
         error: SupplementWindowClosed,
@@ -314,8 +324,9 @@ describe('supplement after acceptance', () => {
   });
 
   it('counts the window on the processing clock: an excluded interval extends it', () => {
-    const verified = play(context, [
-      c.submit(marital, '2026-03-10 08:50'),
+    const { given } = dossierSpec(contextFor(tenDays));
+    const verified = play(contextFor(tenDays), [
+      c.submit(tenDays, '2026-03-10 08:50'),
       c.receive('2026-03-10 09:00'),
       c.transfer('2026-03-10 09:00'),
       c.startExcludedInterval('2026-03-10 10:00'),
@@ -328,7 +339,12 @@ describe('supplement after acceptance', () => {
   });
 
   it('uses the procedure’s own window when the sector law sets another one', () => {
-    const fiveDays = compileProcedure({ ...sampleDefinition(MARITAL_STATUS), supplementRequestWindow: 5 });
+    const fiveDays = compileProcedure({
+      ...sampleDefinition(MARITAL_STATUS),
+      committedDuration: { value: 10, unit: 'working-days' },
+      statutoryDuration: { value: 10, unit: 'working-days' },
+      supplementRequestWindow: 5,
+    });
     const history = examining(fiveDays);
     dossierSpec(contextFor(fiveDays)).given(history).when(c.requestSupplement('2026-03-17 09:00')).events();
     dossierSpec(contextFor(fiveDays))
@@ -417,6 +433,9 @@ describe('RefuseResolution', () => {
           refusedAt: iso('2026-03-10 11:00'),
           step: 'sign',
           reason: 'Người yêu cầu đang có đăng ký kết hôn',
+          dueAt: iso('2026-03-11 09:00'),
+          granularity: 'day',
+          timeliness: 'early',
         },
       },
     ]);
@@ -424,5 +443,136 @@ describe('RefuseResolution', () => {
     given(signing)
       .when({ ...c.refuseResolution('2026-03-10 11:00'), reason: '  ' })
       .then({ error: InvalidDossierCommand });
+  });
+});
+
+describe('the clock after the deadline (docs/domain/after-the-deadline.md)', () => {
+  // Marital status: received Tue 10/03 09:00, due Wed 11/03 09:00; its 3-day supplement window outlasts it.
+  it('refuses a supplement requested after the due instant, naming the rule and the instants (409)', () => {
+    given(examining()).when(c.requestSupplement('2026-03-11 09:00')).events();
+    const error = given(examining())
+      .when(c.requestSupplement('2026-03-11 09:01'))
+      .thenThrows({
+        error: ClockStopAfterDeadline,
+        details: {
+          rule: 'supplement-after-deadline',
+          dueAt: iso('2026-03-11 09:00'),
+          at: iso('2026-03-11 09:01'),
+        },
+      });
+    expect(error.kind).toBe('conflict');
+  });
+
+  it('refuses an excluded interval started after the due instant', () => {
+    given(examining())
+      .when(c.startExcludedInterval('2026-03-11 10:00'))
+      .then({ error: ClockStopAfterDeadline, details: { rule: 'excluded-interval-after-deadline' } });
+  });
+
+  it('allows one supplement round, as the law does; a deployment may allow more', () => {
+    const { given } = dossierSpec(contextFor(tenDays));
+    const once = play(contextFor(tenDays), [
+      c.submit(tenDays, '2026-03-10 08:50'),
+      c.receive('2026-03-10 09:00'),
+      c.transfer('2026-03-10 09:00'),
+      c.requestSupplement('2026-03-10 10:00'),
+      c.provideSupplement('2026-03-10 14:00'),
+    ]);
+    given(once)
+      .when(c.requestSupplement('2026-03-11 10:00'))
+      .then({ error: SupplementRoundsExhausted, details: { allowed: 1, requested: 1 } });
+    const twice = dossierSpec(contextFor(tenDays, { supplementRoundsLimit: 2 }));
+    expect(twice.given(once).when(c.requestSupplement('2026-03-11 10:00')).events()[0].data).toMatchObject({
+      round: 2,
+    });
+  });
+
+  describe('given an imported history, which keeps what happened', () => {
+    const importing = (procedure = marital) => contextFor(procedure, { onIrregularity: 'record' });
+
+    it('records a supplement after the deadline as an irregularity, and the pause hides no lateness', () => {
+      const events = play(importing(), [
+        ...[
+          c.submit(marital, '2026-03-10 08:50'),
+          c.receive('2026-03-10 09:00'),
+          c.transfer('2026-03-10 09:00'),
+        ],
+        c.requestSupplement('2026-03-12 09:00'),
+      ]);
+      expect(events[events.length - 1].data).toMatchObject({
+        startedOverdue: true,
+        irregularities: [
+          {
+            rule: 'supplement-after-deadline',
+            at: iso('2026-03-12 09:00'),
+            limitAt: iso('2026-03-11 09:00'),
+          },
+        ],
+      });
+      const resumed = dossierSpec(importing()).given(events).when(c.provideSupplement('2026-03-16 09:00'));
+      // The period had run out before the clock stopped: the deadline stays where it was.
+      expect(resumed.events()[0].data).toMatchObject({ dueAt: iso('2026-03-11 09:00') });
+    });
+
+    it('RESTART after the deadline gives no new period: a dossier resolved days late stays late', () => {
+      const restarting = compileProcedure({
+        ...sampleDefinition(MARITAL_STATUS),
+        supplementPolicy: 'RESTART',
+      });
+      const spec = dossierSpec(importing(restarting));
+      const events = play(importing(restarting), [
+        c.submit(restarting, '2026-03-10 08:50'),
+        c.receive('2026-03-10 09:00'),
+        c.transfer('2026-03-10 09:00'),
+        c.requestSupplement('2026-03-13 09:00'),
+        c.provideSupplement('2026-03-16 09:00'),
+        c.handOver('2026-03-16 10:00', 'SUBMIT_FOR_SIGNATURE', specialist),
+        c.approve('2026-03-16 11:00'),
+      ]);
+      const [result] = spec.given(events).when(c.issueResult('2026-03-16 14:00')).events();
+      expect(result.data).toMatchObject({
+        dueAt: iso('2026-03-11 09:00'),
+        timeliness: 'late',
+        irregularities: [{ rule: 'late-without-apology', limitAt: iso('2026-03-11 09:00') }],
+      });
+    });
+
+    it('records a second supplement round and an excluded interval after the deadline instead of refusing them', () => {
+      const events = play(importing(tenDays), [
+        c.submit(tenDays, '2026-03-10 08:50'),
+        c.receive('2026-03-10 09:00'),
+        c.transfer('2026-03-10 09:00'),
+        c.requestSupplement('2026-03-10 10:00'),
+        c.provideSupplement('2026-03-10 14:00'),
+        c.requestSupplement('2026-03-11 10:00'),
+      ]);
+      expect(events[events.length - 1].data).toMatchObject({
+        round: 2,
+        irregularities: [{ rule: 'supplement-rounds-exceeded', allowed: 1, count: 2 }],
+      });
+      const late = play(importing(), [
+        c.submit(marital, '2026-03-10 08:50'),
+        c.receive('2026-03-10 09:00'),
+        c.transfer('2026-03-10 09:00'),
+        c.startExcludedInterval('2026-03-12 10:00'),
+      ]);
+      expect(late[late.length - 1].data).toMatchObject({
+        startedOverdue: true,
+        irregularities: [{ rule: 'excluded-interval-after-deadline' }],
+      });
+    });
+  });
+
+  it('times a refusal to resolve against the deadline, and records a late one live', () => {
+    const signing = play(context, [
+      c.submit(marital, '2026-03-10 08:50'),
+      c.receive('2026-03-10 09:00'),
+      c.transfer('2026-03-10 09:00'),
+      c.handOver('2026-03-10 10:00', 'SUBMIT_FOR_SIGNATURE', specialist),
+    ]);
+    expect(given(signing).when(c.refuseResolution('2026-03-12 11:00')).events()[0].data).toMatchObject({
+      timeliness: 'late',
+      irregularities: [{ rule: 'refusal-after-deadline', limitAt: iso('2026-03-11 09:00') }],
+    });
   });
 });

@@ -12,8 +12,9 @@ import type {
   ResultIssued,
   ResultReturned,
 } from './dossier-events';
-import type { DossierState, ExistingDossier } from './dossier-state';
+import type { DossierState, ExistingDossier, ProcessingRecord } from './dossier-state';
 import { draftApology } from './apology-draft';
+import { admit, irregularitiesField, irregularityAt } from './clock-rules';
 import { pausedIntervals, workingDaysLeft } from './deadlines';
 import {
   ApologyAlreadyIssued,
@@ -29,6 +30,15 @@ import { expectStatus, requireText, workflowMove } from './workflow-move';
 /** Form 04 must come at least this much working time before the deadline. */
 export const APOLOGY_LEAD_WORKING_DAYS = 1;
 
+/** Whether form 04 can still be issued at `now`: at least the lead time is left on the clock. */
+export function apologyStillPossible(
+  context: DossierContext,
+  processing: Pick<ProcessingRecord, 'dueAt' | 'pauses'>,
+  now: Date,
+): boolean {
+  return workingDaysLeft(context.calendar, processing, now) >= APOLOGY_LEAD_WORKING_DAYS;
+}
+
 export function decideIssueResult(
   context: DossierContext,
   state: ExistingDossier,
@@ -39,6 +49,13 @@ export function decideIssueResult(
   const { calendar, settings } = context;
   const resolvedAt = command.now;
   const pauses = pausedIntervals(processing.pauses);
+  const timeliness = compareTimeliness(resolvedAt, processing.dueAt, settings.timelinessGranularity);
+  const irregularities = admit(
+    settings,
+    timeliness === 'late' && !processing.apologised,
+    () => irregularityAt('late-without-apology', resolvedAt, processing.dueAt),
+    () => new Error('unreachable: a late result is recorded, never refused'),
+  );
   return [
     {
       type: 'ResultIssued',
@@ -49,7 +66,7 @@ export function decideIssueResult(
         statutoryDueAt: toInstant(processing.statutoryDueAt),
         appointmentAt: toInstant(processing.appointmentAt),
         granularity: settings.timelinessGranularity,
-        timeliness: compareTimeliness(resolvedAt, processing.dueAt, settings.timelinessGranularity),
+        timeliness,
         statutoryTimeliness: compareTimeliness(
           resolvedAt,
           processing.statutoryDueAt,
@@ -65,6 +82,7 @@ export function decideIssueResult(
           calendar.workingTimeBetween(resolvedAt, processing.statutoryDueAt, pauses),
         ),
         apologised: processing.apologised,
+        ...irregularitiesField(irregularities),
       },
     },
   ];
@@ -109,9 +127,13 @@ export function decideIssueApology(
   if (processing.rescheduled) throw new ApologyAlreadyIssued(processing.appointmentAt);
   const reason = requireText(command.type, 'reason', command.reason);
   const left = workingDaysLeft(context.calendar, processing, command.now);
-  if (left < APOLOGY_LEAD_WORKING_DAYS) {
-    throw new ApologyTooLate(processing.dueAt, roundWorkingDays(left), APOLOGY_LEAD_WORKING_DAYS);
-  }
+  const irregularities = admit(
+    context.settings,
+    left < APOLOGY_LEAD_WORKING_DAYS,
+    // Measured against the due instant, which form 04 must precede by APOLOGY_LEAD_WORKING_DAYS.
+    () => irregularityAt('apology-too-late', command.now, processing.dueAt),
+    () => new ApologyTooLate(processing.dueAt, roundWorkingDays(left), APOLOGY_LEAD_WORKING_DAYS),
+  );
   if (command.newAppointmentAt <= processing.appointmentAt) {
     throw new RescheduledAppointmentNotLater(processing.appointmentAt, command.newAppointmentAt);
   }
@@ -126,6 +148,7 @@ export function decideIssueApology(
         agencyCode: command.actor.agency ?? context.procedure.definition.agency.code,
         originalDueAt,
         workingDaysLeft: roundWorkingDays(left),
+        ...irregularitiesField(irregularities),
       },
     },
     {
@@ -175,9 +198,21 @@ export function decideFlagAtRisk(
   const { calendar, settings, procedure } = context;
   const { processing } = state;
   const left = workingDaysLeft(calendar, processing, command.now);
-  const threshold = (settings.atRiskWorkingHours * 60) / calendar.workingDayMinutes;
-  if (left > threshold) return [];
+  const thresholdWorkingHours = atRiskThresholdWorkingHours(context, processing);
+  if (left * (calendar.workingDayMinutes / 60) > thresholdWorkingHours) return [];
   const { definition } = procedure;
+  // A draft only while form 04 can still be issued, and only once (the return date is reset at most once).
+  const draft =
+    !processing.rescheduled && apologyStillPossible(context, processing, command.now)
+      ? {
+          draftApology: draftApology({
+            dossierCode: processing.code,
+            procedureName: definition.name,
+            agencyName: definition.agency.name,
+            dueAt: processing.dueAt,
+          }),
+        }
+      : {};
   return [
     {
       type: 'DossierAtRisk',
@@ -186,15 +221,30 @@ export function decideFlagAtRisk(
         dueAt: toInstant(processing.dueAt),
         appointmentAt: toInstant(processing.appointmentAt),
         workingDaysLeft: roundWorkingDays(left),
-        thresholdWorkingHours: settings.atRiskWorkingHours,
-        draftApology: draftApology({
-          dossierCode: processing.code,
-          applicantName: state.intake.applicant.name,
-          procedureName: definition.name,
-          agencyName: definition.agency.name,
-          dueAt: processing.dueAt,
-        }),
+        thresholdWorkingHours,
+        ...draft,
       },
     },
   ];
+}
+
+/**
+ * How little working time left makes a dossier at risk: a share of its committed period (the working time
+ * from the clock start to the due instant), within the deployment's floor and ceiling, so the flag comes
+ * at the same point of every procedure's clock (docs/domain/after-the-deadline.md).
+ */
+export function atRiskThresholdWorkingHours(
+  context: DossierContext,
+  processing: Pick<ProcessingRecord, 'clockStartedAt' | 'dueAt' | 'pauses'>,
+): number {
+  const { calendar, settings } = context;
+  const period = calendar.workingTimeBetween(
+    processing.clockStartedAt,
+    processing.dueAt,
+    pausedIntervals(processing.pauses),
+  );
+  const scaled = (settings.atRiskShare * period * calendar.workingDayMinutes) / 60;
+  return roundWorkingDays(
+    Math.min(settings.atRiskWorkingHours, Math.max(settings.atRiskMinWorkingHours, scaled)),
+  );
 }

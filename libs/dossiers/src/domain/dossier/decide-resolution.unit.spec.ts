@@ -360,31 +360,49 @@ describe('FlagAtRisk (scheduler)', () => {
     c.transfer('2026-03-10 09:00'),
   ]);
 
+  it('given a one-working-day procedure just received, then it is not at risk (the threshold scales with it)', () => {
+    // Before, a fixed 12 working hours flagged every procedure of 1.5 days or less at receipt.
+    given(examining).when(c.flagAtRisk('2026-03-10 09:05')).then([]);
+    given(examining).when(c.flagAtRisk('2026-03-10 14:00')).then([]);
+  });
+
   it('does nothing while more working time is left than the threshold', () => {
     risky.given(examining).when(c.flagAtRisk('2026-03-10 13:00')).then([]);
   });
 
-  it('flags the dossier once, with a drafted apology in Vietnamese and English', () => {
-    const spec = risky.given(examining).when(c.flagAtRisk('2026-03-10 14:00'));
+  it('flags a one-day dossier with a quarter of its period left, once, with no apology it could no longer issue', () => {
+    const spec = risky.given(examining).when(c.flagAtRisk('2026-03-11 07:30'));
     const [event] = spec.events();
     expect(event).toMatchObject({
       type: 'DossierAtRisk',
       data: {
-        flaggedAt: iso('2026-03-10 14:00'),
+        flaggedAt: iso('2026-03-11 07:30'),
         dueAt: iso('2026-03-11 09:00'),
         appointmentAt: iso('2026-03-11 09:00'),
-        workingDaysLeft: 0.5,
-        thresholdWorkingHours: 4,
+        workingDaysLeft: 0.1875,
+        thresholdWorkingHours: 2,
       },
     });
     if (event.type !== 'DossierAtRisk') throw new Error('expected DossierAtRisk');
-    expect(event.data.draftApology.vi).toContain(`hồ sơ số ${DOSSIER_CODE}`);
-    expect(event.data.draftApology.vi).toContain('09:00 11/03/2026');
-    expect(event.data.draftApology.vi).toContain('UBND xã Khánh Trung');
-    expect(event.data.draftApology.en).toContain('Nguyễn Thị Lan');
+    // Form 04 needs a working day of notice: with 1.5 hours left a draft could not be issued.
+    expect(event.data.draftApology).toBeUndefined();
     const flagged = [...examining, event];
-    risky.given(flagged).when(c.flagAtRisk('2026-03-10 15:00')).then([]);
+    risky.given(flagged).when(c.flagAtRisk('2026-03-11 08:00')).then([]);
     expect(fold(flagged)).toMatchObject({ processing: { atRisk: true } });
+  });
+
+  it('drafts form 04 in Vietnamese and English while it can still be issued, without personal data', () => {
+    const early = dossierSpec(contextFor(marital, { atRiskShare: 1, atRiskMinWorkingHours: 0 }));
+    const [event] = early.given(examining).when(c.flagAtRisk('2026-03-10 09:00')).events();
+    if (event?.type !== 'DossierAtRisk') throw new Error('expected DossierAtRisk');
+    expect(event.data).toMatchObject({ workingDaysLeft: 1, thresholdWorkingHours: 8 });
+    const draft = event.data.draftApology;
+    if (draft === undefined) throw new Error('expected a draft');
+    expect(draft.vi).toContain(`hồ sơ số ${DOSSIER_CODE}`);
+    expect(draft.vi).toContain('09:00 11/03/2026');
+    expect(draft.vi).toContain('UBND xã Khánh Trung');
+    expect(draft.vi).toContain('[họ và tên người nộp hồ sơ]');
+    expect(JSON.stringify(draft)).not.toContain('Nguyễn Thị Lan');
   });
 
   it('does nothing while the clock is paused or stopped', () => {

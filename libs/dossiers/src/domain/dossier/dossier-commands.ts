@@ -2,6 +2,7 @@
 // and never makes up ids. Commands are readonly and discriminated on `type`.
 import type { Channel, ExcludedIntervalKind, JsonObject } from '@tthc/procedures';
 import type { ApplicantDetails, AttachmentMetadata, MissingDocument } from './dossier-events';
+import type { NormalisedOnlineLevel } from './online-level';
 
 /** Who acts: a person or a machine, with the role they act in (a procedure role id or a built-in role). */
 export interface DossierActor {
@@ -21,6 +22,8 @@ export type SubmitDossier = Command<
     procedureCode: string;
     procedureVersion: number;
     channel: Channel;
+    /** The level an online dossier was submitted at (default: the procedure's); none otherwise. */
+    onlineLevel?: NormalisedOnlineLevel;
     applicant: ApplicantDetails;
     formData: JsonObject;
     attachments?: readonly AttachmentMetadata[];

@@ -13,6 +13,7 @@ import type {
   SupplementPolicy,
 } from '@tthc/procedures';
 import type { DeadlineMode, ProcessingDuration, Timeliness, TimelinessGranularity } from '../calendar';
+import type { Irregularity } from './clock-rules';
 import type { Instant } from './instant';
 import type { LegalRegime } from './legal-regime';
 import type { NormalisedOnlineLevel } from './online-level';
@@ -65,6 +66,11 @@ export type DossierSubmitted = Event<
     channel: Channel;
     /** The procedure's level as published when the dossier was submitted (it changes over time). */
     onlineServiceLevel: OnlineServiceLevel;
+    /**
+     * The dossier's own level: none at the counter and by post; online, the level it was submitted at (at
+     * most the procedure's on the live intake). Events written before this rule carry the procedure's level
+     * for every channel; readers take a non-online channel as none (docs/domain/online-service-levels.md).
+     */
     onlineLevel: NormalisedOnlineLevel;
     applicant: ApplicantDetails;
     formData: JsonObject;
@@ -99,6 +105,8 @@ export type DossierReceived = Event<
     statutoryDueAt: Instant;
     /** The return appointment on the slip (= dueAt at receipt). */
     appointmentAt: Instant;
+    /** Years the deadlines cross that had no confirmed official calendar: computed on a provisional one. */
+    provisionalCalendarYears?: readonly number[];
     receivingOfficer: OfficerRef;
   }
 >;
@@ -175,6 +183,10 @@ export type SupplementRequested = Event<
     round: number;
     /** The end of the window in which this request was allowed. */
     windowEndsAt: Instant;
+    /** Requested after the due instant (imported histories only): the pause hides no lateness. */
+    startedOverdue?: true;
+    /** Rules the request broke (imported histories; docs/domain/after-the-deadline.md). */
+    irregularities?: readonly Irregularity[];
   }
 >;
 
@@ -190,17 +202,30 @@ export type SupplementProvided = Event<
     policy: SupplementPolicy;
     /** Working time the clock stood still. */
     pausedWorkingDays: number;
-    /** PAUSE: moved by the paused working time; RESTART: the full period again from resumedAt. */
+    /**
+     * PAUSE: moved by the paused working time; RESTART: the full period again from resumedAt, unless the
+     * period had run out when the clock stopped (then unchanged).
+     */
     dueAt: Instant;
     statutoryDueAt: Instant;
     appointmentAt: Instant;
     stepDueAt: Instant;
+    provisionalCalendarYears?: readonly number[];
   }
 >;
 
 export type ExcludedIntervalStarted = Event<
   'ExcludedIntervalStarted',
-  { kind: ExcludedIntervalKind; startedAt: Instant; step: string; legalBasis: string; note?: string }
+  {
+    kind: ExcludedIntervalKind;
+    startedAt: Instant;
+    step: string;
+    legalBasis: string;
+    note?: string;
+    /** Started after the due instant (imported histories only): the pause hides no lateness. */
+    startedOverdue?: true;
+    irregularities?: readonly Irregularity[];
+  }
 >;
 
 export type ExcludedIntervalEnded = Event<
@@ -213,6 +238,7 @@ export type ExcludedIntervalEnded = Event<
     statutoryDueAt: Instant;
     appointmentAt: Instant;
     stepDueAt: Instant;
+    provisionalCalendarYears?: readonly number[];
   }
 >;
 
@@ -227,10 +253,22 @@ export type DossierApproved = Event<
   }
 >;
 
-/** Refused to resolve, with reasons: an outcome that is not timed. */
+/**
+ * Refused to resolve, with reasons (form 03's counterpart after acceptance). The notice must come within the
+ * resolution period, so it is timed against the committed deadline like a result. Events recorded before
+ * this rule carry no dueAt and no timeliness.
+ */
 export type ResolutionRefused = Event<
   'ResolutionRefused',
-  { refusedAt: Instant; step: string; reason: string }
+  {
+    refusedAt: Instant;
+    step: string;
+    reason: string;
+    dueAt?: Instant;
+    granularity?: TimelinessGranularity;
+    timeliness?: Timeliness;
+    irregularities?: readonly Irregularity[];
+  }
 >;
 
 /** The dossier counts as resolved now (DOMAIN §4), whenever the citizen collects the result. */
@@ -253,6 +291,8 @@ export type ResultIssued = Event<
     workingDaysBeforeStatutoryDue: number;
     /** Late dossiers are reported with / without apology. */
     apologised: boolean;
+    /** `late-without-apology` when late and no form 04 was issued. */
+    irregularities?: readonly Irregularity[];
   }
 >;
 
@@ -266,7 +306,15 @@ export type DossierWithdrawn = Event<
 /** Form 04, first half: the body at fault apologises. */
 export type ApologyIssued = Event<
   'ApologyIssued',
-  { issuedAt: Instant; reason: string; agencyCode: string; originalDueAt: Instant; workingDaysLeft: number }
+  {
+    issuedAt: Instant;
+    reason: string;
+    agencyCode: string;
+    originalDueAt: Instant;
+    workingDaysLeft: number;
+    /** `apology-too-late` when issued with less than a working day left (imported histories). */
+    irregularities?: readonly Irregularity[];
+  }
 >;
 
 /** Form 04, second half: the new return date (at most once); statistics keep `originalDueAt`. */
@@ -295,8 +343,11 @@ export type DossierAtRisk = Event<
     appointmentAt: Instant;
     workingDaysLeft: number;
     thresholdWorkingHours: number;
-    /** A form 04 draft for the officer to complete (reason, new date) and issue. */
-    draftApology: LocalisedText;
+    /**
+     * A form 04 draft for the officer to complete (reason, new date, applicant) and issue; absent when form 04
+     * can no longer be issued (less than a working day left) or was issued already.
+     */
+    draftApology?: LocalisedText;
   }
 >;
 

@@ -306,3 +306,49 @@ export class DossierAlreadyRated extends DomainError {
     return { score: this.score };
   }
 }
+
+/**
+ * The clock cannot be stopped once the committed due instant has passed: a supplement request or an excluded
+ * interval after the deadline would hide lateness (docs/domain/after-the-deadline.md).
+ */
+export class ClockStopAfterDeadline extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'clock-stop-after-deadline';
+
+  constructor(
+    readonly rule: 'supplement-after-deadline' | 'excluded-interval-after-deadline',
+    readonly dueAt: Date,
+    readonly at: Date,
+  ) {
+    super(
+      `The processing period ended at ${dueAt.toISOString()}: the clock can no longer be stopped ` +
+        `(${rule === 'supplement-after-deadline' ? 'supplement request' : 'excluded interval'} at ${at.toISOString()}).`,
+    );
+    this.name = 'ClockStopAfterDeadline';
+  }
+
+  override details(): Record<string, unknown> {
+    return { rule: this.rule, dueAt: this.dueAt.toISOString(), at: this.at.toISOString() };
+  }
+}
+
+/** The law allows a supplement to be requested once after acceptance (a deployment may allow more). */
+export class SupplementRoundsExhausted extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'supplement-rounds-exhausted';
+
+  constructor(
+    readonly allowed: number,
+    readonly requested: number,
+  ) {
+    super(
+      `A supplement may be requested ${allowed === 1 ? 'once' : `${allowed} times`} after acceptance; ` +
+        `${requested} already requested.`,
+    );
+    this.name = 'SupplementRoundsExhausted';
+  }
+
+  override details(): Record<string, unknown> {
+    return { rule: 'supplement-rounds-exceeded', allowed: this.allowed, requested: this.requested };
+  }
+}

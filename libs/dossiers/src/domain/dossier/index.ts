@@ -21,4 +21,10 @@ export * from './errors';
 export { evolve } from './evolve';
 export { fromInstant, toInstant, type Instant } from './instant';
 export { DECREE_118_EFFECTIVE_DATE, legalRegime, type LegalRegime } from './legal-regime';
-export { normaliseOnlineLevel, type NormalisedOnlineLevel } from './online-level';
+export {
+  exceedsOnlineLevel,
+  normaliseOnlineLevel,
+  parseDossierOnlineLevel,
+  type NormalisedOnlineLevel,
+} from './online-level';
+export { IRREGULARITY_RULES, type Irregularity, type IrregularityRule } from './clock-rules';
