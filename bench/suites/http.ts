@@ -213,7 +213,7 @@ export interface HttpResult {
 
 const API_DATABASE = 'bench_http_api';
 /**
- * A unit's daily sequence of dossier codes ends at 9,999 (DOMAIN.md): the receive runs, the lifecycles and
+ * A unit's daily sequence of dossier codes ends at 9,999 (docs/domain/lifecycle-and-forms.md): the receive runs, the lifecycles and
  * their warm-up all receive dossiers of the one sample unit on one day, so each receive run is capped.
  */
 const MAX_RECEIPTS_PER_RUN = 2_000;
@@ -326,7 +326,7 @@ export async function httpSuite(
     const enginePeak = engine.peakRssMiB();
     // The same loads against the api app (projections off): what the command path alone costs. On a database
     // of its own, with the samples the engine loads there first: the engine's runs received thousands of
-    // dossiers today, and a unit's daily sequence of dossier codes ends at 9,999 (DOMAIN.md), after which
+    // dossiers today, and a unit's daily sequence of dossier codes ends at 9,999 (docs/domain/lifecycle-and-forms.md), after which
     // every receipt is refused.
     await engine.stop();
     const apiUrl = await server.createDatabase(API_DATABASE);

@@ -53,23 +53,55 @@ describe('official calendars (built engine)', () => {
     await engine?.stop();
   });
 
-  it('lists the shipped years 2018-2020, 2025 and 2026 as confirmed (seeded from the shipped data)', async () => {
+  it('lists the shipped years 2015-2026 as confirmed (seeded from the shipped data), and next year as provisional from 1 October', async () => {
+    const shipped = Array.from({ length: 12 }, (_, i) => 2015 + i);
     const list = await eventually(
       () => call('GET', '/v1/calendars'),
-      (r) => Array.isArray(r.body) && (r.body as unknown[]).length >= 5,
+      (r) => Array.isArray(r.body) && (r.body as Json[]).filter((y) => y.status === 'confirmed').length >= 12,
     );
     expect(list.status).toBe(200);
+    const today = new Date(Date.now() + 7 * 3_600_000);
+    const awaited = today.getUTCMonth() >= 9 ? [today.getUTCFullYear() + 1] : [];
     expect(list.body).toEqual([
-      expect.objectContaining({ year: 2018, status: 'confirmed' }),
-      expect.objectContaining({ year: 2019, status: 'confirmed' }),
-      expect.objectContaining({ year: 2020, status: 'confirmed' }),
-      expect.objectContaining({ year: 2025, status: 'confirmed' }),
-      expect.objectContaining({ year: 2026, status: 'confirmed' }),
+      ...shipped.map((year) => expect.objectContaining({ year, status: 'confirmed' })),
+      ...awaited
+        .filter((year) => year > 2026)
+        .map((year) => expect.objectContaining({ year, status: 'provisional', updatedAt: null })),
     ]);
     const year = await call('GET', '/v1/calendars/2026');
     expect(year.status).toBe(200);
     expect(year.body).toMatchObject({ year: 2026, status: 'confirmed', data: { year: 2026 } });
-    expect((await call('GET', '/v1/calendars/2031')).status).toBe(404);
+    // Years before 2021 are served too (they were refused with 400 before).
+    expect(await call('GET', '/v1/calendars/2019')).toMatchObject({
+      status: 200,
+      body: { year: 2019, status: 'confirmed' },
+    });
+    // A year nobody confirmed answers with the provisional calendar deadlines are computed on.
+    const provisional = await call('GET', '/v1/calendars/2031');
+    expect(provisional).toMatchObject({
+      status: 200,
+      body: { year: 2031, status: 'provisional', updatedAt: null },
+    });
+    expect((provisional.body.data as Json).source).toContain('Provisional');
+    expect((await call('GET', '/v1/calendars/2006')).status).toBe(400);
+  });
+
+  it('shows an unconfirmed next year on /health/ready from 1 October, while staying ready', async () => {
+    const ready = await call('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    const today = new Date(Date.now() + 7 * 3_600_000);
+    const details = (ready.body.details as Record<string, Json>).officialCalendars;
+    if (today.getUTCMonth() >= 9) {
+      expect(details).toMatchObject({
+        status: 'up',
+        nextYearConfirmed: false,
+        unconfirmedYear: today.getUTCFullYear() + 1,
+      });
+      const metrics = await fetch(`${engine.baseUrl}/metrics`).then((r) => r.text());
+      expect(metrics).toContain(`tthc_official_calendar_unconfirmed_next_year ${today.getUTCFullYear() + 1}`);
+    } else {
+      expect(details).toMatchObject({ status: 'up', nextYearConfirmed: true });
+    }
   });
 
   it('creates a proposal for 2027, for a system-admin only', async () => {

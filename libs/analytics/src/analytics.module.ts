@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AnalyticsController } from './api/analytics.controller';
+import { IrregularitiesController } from './api/irregularities.controller';
 import { AnalyticsReports } from './application/analytics-reports';
 
-export const ANALYTICS_CONTROLLERS = [AnalyticsController];
+export const ANALYTICS_CONTROLLERS = [AnalyticsController, IrregularitiesController];
 
 /**
  * Analytics: the query API over the analytics read model. Needs the platform (database); its projection and

@@ -36,6 +36,7 @@ import { OfficialCalendarCommands } from './application/official-calendars/offic
 import { ProposeOfficialCalendarHandler } from './application/official-calendars/propose-official-calendar/propose-official-calendar.handler';
 import { SaveOfficialCalendarHandler } from './application/official-calendars/save-official-calendar/save-official-calendar.handler';
 import { OfficialCalendarSeeder } from './infrastructure/calendar/official-calendar-seeder';
+import { NextYearCalendarWatch } from './infrastructure/calendar/next-year-calendar-watch';
 import { OfficialYearsRefresher } from './infrastructure/calendar/official-years-refresher';
 import { DEFAULT_DOSSIER_SETTINGS } from './domain/dossier';
 import { SqlDossierContextLoader } from './infrastructure/dossier-context-loader';
@@ -123,6 +124,7 @@ const systemClock: Clock = () => new Date();
     { provide: DOSSIER_CLOCK, useValue: systemClock },
     OfficialCalendarCommands,
     OfficialYearsRefresher,
+    NextYearCalendarWatch,
     OfficialCalendarSeeder,
     AtRiskSchedulerService,
   ],

@@ -1,6 +1,6 @@
 // The dossier context's published event and value types, imported as types only: the analytics domain reads
 // the dossiers' facts but must not load their module (NestJS) at run time. The one behaviour it needs,
-// early / on time / late, is restated here from DOMAIN §4 on the fixed UTC+07:00 of Asia/Ho_Chi_Minh.
+// early / on time / late, is restated here from docs/domain/statistics-ii06a.md on the fixed UTC+07:00 of Asia/Ho_Chi_Minh.
 export type {
   DossierEvent,
   NormalisedOnlineLevel,

@@ -1,4 +1,4 @@
-// Processing time of one resolved dossier (DOMAIN §4–5), from the figures the decider recorded: working days
+// Processing time of one resolved dossier (docs/domain/time-savings.md), from the figures the decider recorded: working days
 // net of pauses (ResultIssued.workingDaysUsed), gross (plus the paused working days), and calendar days from
 // the legal receipt to the resolution, gross and net of the paused intervals.
 import type { DossierFacts } from './dossier-facts';

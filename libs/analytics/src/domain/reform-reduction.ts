@@ -1,4 +1,4 @@
-// Reform reduction per procedure and version (DOMAIN §5): statutory duration − committed duration, in days and
+// Reform reduction per procedure and version (docs/domain/time-savings.md): statutory duration − committed duration, in days and
 // percent of the statutory one, and the actual processing time (net working days) against both. A same-day
 // procedure counts as 1 working day, as the registry's budget check does; calendar-day durations are only
 // compared with calendar-day durations (the reduction is left out otherwise).

@@ -15,13 +15,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { DERIVABLE_YEARS } from '../domain/calendar';
 
 export class CalendarYearParams {
-  @ApiProperty({ example: 2027, minimum: 2021, maximum: 2100 })
+  @ApiProperty({ example: 2027, minimum: DERIVABLE_YEARS.first, maximum: DERIVABLE_YEARS.last })
   @Type(() => Number)
   @IsInt()
-  @Min(2021)
-  @Max(2100)
+  @Min(DERIVABLE_YEARS.first)
+  @Max(DERIVABLE_YEARS.last)
   year!: number;
 }
 

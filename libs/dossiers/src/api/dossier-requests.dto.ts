@@ -109,7 +109,7 @@ export class SubmitDossierDto {
   @ApiPropertyOptional({
     enum: ['full', 'partial'],
     description:
-      'The online level the integration submits at (Decree 42/2022); must match the procedure’s. The dossier records the procedure’s level as published.',
+      'Online submissions only: the level the dossier is submitted at (Decree 42/2022), at most the procedure’s (a procedure offered in full accepts a partial submission); default the procedure’s level. The dossier records it as its own level; counter and post dossiers have none.',
   })
   @IsOptional()
   @IsIn(['full', 'partial'])

@@ -131,8 +131,17 @@ export class DossierClockDto {
   appointmentAt?: string;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Working days; negative when overdue' })
   workingDaysLeft?: number | null;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'Past the due instant; while paused, true when the clock stopped after it (waiting hides no lateness)',
+  })
   overdue?: boolean;
+  @ApiPropertyOptional({
+    type: [Number],
+    description:
+      'Years between now and the deadline with no confirmed official calendar: the deadline was computed on a provisional one',
+  })
+  provisionalCalendarYears?: number[];
   @ApiPropertyOptional({ format: 'date-time' })
   pausedSince?: string;
   @ApiPropertyOptional()

@@ -51,7 +51,7 @@ export class DossiersController {
   @ApiNotFound('procedure-not-found: no published version of this procedure (or not this version)')
   @ApiActionConflict()
   @ApiUnprocessable(
-    '; procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch',
+    '; procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch (a level above the procedure’s, or a level on a counter or postal submission)',
   )
   async submit(
     @Body() body: SubmitDossierDto,

@@ -1,4 +1,4 @@
-// DOMAIN §2: the dossier code `<unit code>-YYMMDD-XXXX` is given on receipt: the receiving unit's code, the
+// docs/domain/lifecycle-and-forms.md: the dossier code `<unit code>-YYMMDD-XXXX` is given on receipt: the receiving unit's code, the
 // LOCAL date of the legal receipt instant (the one printed on form 01) and the unit's daily sequence.
 //
 // How a receipt gets its number (see ReceiveDossier in perform-dossier-action.handler.ts):

@@ -47,6 +47,7 @@ describe('the live clock of a dossier read', () => {
       dueAt: at('2026-03-11 09:00').toISOString(),
       appointmentAt: at('2026-03-11 09:00').toISOString(),
       workingDaysLeft: 0.875,
+      overdue: false,
     });
   });
 

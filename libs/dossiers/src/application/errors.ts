@@ -87,8 +87,9 @@ export class InvalidIdempotencyKey extends DomainError {
 }
 
 /**
- * The submission states an online level the procedure does not have. The dossier records the procedure's
- * level as published (DOMAIN §1), so a different claim is refused rather than silently replaced. → 422
+ * The submission states an online level it cannot have: above the level the procedure offers (a full
+ * procedure accepts a partial submission, not the reverse), or any level on a counter or postal submission,
+ * which is not online (docs/domain/online-service-levels.md). → 422
  */
 export class OnlineLevelMismatch extends DomainError {
   readonly kind = 'unprocessable';
@@ -98,15 +99,23 @@ export class OnlineLevelMismatch extends DomainError {
     readonly procedureCode: string,
     readonly stated: string,
     readonly procedureLevel: string,
+    readonly channel: string = 'online',
   ) {
     super(
-      `The submission states online level "${stated}", but procedure ${procedureCode} is offered at level "${procedureLevel}".`,
+      channel === 'online'
+        ? `The submission states online level "${stated}", but procedure ${procedureCode} is offered at level "${procedureLevel}" at most.`
+        : `The submission states online level "${stated}", but a ${channel} submission is not online.`,
     );
     this.name = 'OnlineLevelMismatch';
   }
 
   override details(): Record<string, unknown> {
-    return { procedureCode: this.procedureCode, stated: this.stated, procedureLevel: this.procedureLevel };
+    return {
+      procedureCode: this.procedureCode,
+      stated: this.stated,
+      procedureLevel: this.procedureLevel,
+      channel: this.channel,
+    };
   }
 }
 

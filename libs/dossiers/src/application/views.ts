@@ -79,6 +79,8 @@ export interface DossierClockView {
   readonly pausedSince?: string;
   readonly pauseKind?: string;
   readonly stoppedAt?: string;
+  /** Years from now to the deadline with no confirmed official calendar: computed on a provisional one. */
+  readonly provisionalCalendarYears?: readonly number[];
   /** Why the clock is `unavailable`, e.g. `calendar-year-missing` with the year. */
   readonly problem?: string;
   readonly year?: number;

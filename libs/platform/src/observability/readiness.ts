@@ -1,7 +1,8 @@
 /** Readiness checks contributed by modules (the database here, Kafka by messaging). */
 export interface ReadinessCheck {
   readonly name: string;
-  check(): Promise<void>;
+  /** Throws when not ready; what it returns is shown as the check's details (a warning that is no failure). */
+  check(): Promise<void | Record<string, unknown>>;
 }
 
 export class ReadinessChecks {

@@ -37,7 +37,7 @@ export type Duration =
   | { readonly value: number; readonly unit: 'working-days' | 'calendar-days' }
   | { readonly value?: 0; readonly unit: 'same-day' };
 
-/** What happens to the clock while the citizen supplements after acceptance (DOMAIN §2). */
+/** What happens to the clock while the citizen supplements after acceptance (docs/domain/working-time.md). */
 export const SUPPLEMENT_POLICIES = ['PAUSE', 'RESTART'] as const;
 export type SupplementPolicy = (typeof SUPPLEMENT_POLICIES)[number];
 
@@ -152,7 +152,7 @@ export interface ProcedureDefinitionDocument {
   readonly statutoryDuration: Duration;
   readonly committedDuration: Duration;
   readonly supplementPolicy?: SupplementPolicy;
-  /** Working days after receipt within which a supplement may be requested (DOMAIN §2: 3 by default). */
+  /** Working days after receipt within which a supplement may be requested (docs/domain/working-time.md: 3 by default). */
   readonly supplementRequestWindow?: number;
   /** Local time after which a dossier counts as received the next working day. */
   readonly receiptCutoff?: string;

@@ -1,5 +1,5 @@
 /**
- * The common lifecycle every procedure shares (DOMAIN §2). The engine owns it; a definition only adds and
+ * The common lifecycle every procedure shares (docs/domain/lifecycle-and-forms.md). The engine owns it; a definition only adds and
  * orders the agency's own processing steps between `received` and `approved`. The dossier decider and the
  * statistics are built on these names, so they are part of the public contract: add, never rename.
  */

@@ -23,7 +23,6 @@ import {
   evolve,
   initialState,
   isDossierCode,
-  normaliseOnlineLevel,
   parseDossierCode,
   type DossierActor,
   type DossierCommand,
@@ -34,7 +33,6 @@ import {
 import { toAttachment, type AttachmentInput } from '../attachments';
 import { codeKeyOf, dossierCodeFor, provisionalCode, type DossierCodeKey } from '../dossier-code-allocation';
 import { DOSSIER_STREAM_TYPE, dossierStreamId } from '../dossier-stream';
-import { OnlineLevelMismatch } from '../errors';
 import type { DossierCodeAllocator, DossierContextLoader } from '../ports';
 import { InvalidImportLine, parseImportLine, type ImportRecord, type ImportStep } from './import-record';
 import { isOfficial } from '@tthc/platform';
@@ -397,6 +395,9 @@ export class DossierImporter {
     } catch (error) {
       throw new StepFailed(-1, undefined, error);
     }
+    // A legacy history is kept as it happened: an act that broke a clock rule is recorded and flagged as an
+    // irregularity naming the rule, never refused (docs/domain/after-the-deadline.md).
+    context = { ...context, settings: { ...context.settings, onIrregularity: 'record' } };
     const { definition } = context.procedure;
     const agencyCode = definition.agency.code;
     // Agency scope: an agency administrator imports their own agency's dossiers only (system administrators
@@ -443,6 +444,7 @@ export class DossierImporter {
         procedureCode: record.procedureCode,
         procedureVersion: version,
         channel: record.channel,
+        ...(record.onlineLevel === undefined ? {} : { onlineLevel: record.onlineLevel }),
         applicant: record.applicant,
         formData: record.formData,
         attachments: record.attachments.map(toAttachment),
@@ -519,12 +521,8 @@ export class DossierImporter {
       })();
       this.contexts.set(cacheKey, cached);
     }
-    return cached.then((found) => {
-      const level = normaliseOnlineLevel(found.context.procedure.definition.onlineServiceLevel);
-      if (record.onlineLevel !== undefined && record.onlineLevel !== level) {
-        throw new OnlineLevelMismatch(record.procedureCode, record.onlineLevel as never, level);
-      }
-      return found;
-    });
+    // The record's online level is the dossier's own, as it really was: it is not checked against what the
+    // procedure offers today (docs/domain/online-service-levels.md); the decider checks it against the channel.
+    return cached;
   }
 }

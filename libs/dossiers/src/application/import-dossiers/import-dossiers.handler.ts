@@ -7,7 +7,9 @@
 //     "procedureCode": "1.004873",
 //     "procedureVersion": 1,                  // optional: else the current published version
 //     "channel": "counter" | "post" | "online",
-//     "onlineLevel": "full" | "partial",      // optional: checked against the procedure's level
+//     "onlineLevel": "full" | "partial" | "none" | 1–4,  // optional: the level the dossier was really
+//                                             // submitted at (legacy 4 → full, 3 → partial, 1–2 → none);
+//                                             // online: default the procedure's; counter / post: none
 //     "applicant": { "name", "nationalId", "phone"?, "email"?, "address"? },
 //     "formData": { … },                      // validated against the version's application form
 //     "attachments": [ { "name", "mediaType", "size", "sha256", "documentCode"? } ],   // optional
@@ -27,9 +29,9 @@
 // issue-result {electronic?} · return-result {method} · withdraw {reason} ·
 // apologise {reason, newAppointmentAt} · rate {score, comment?} · flag-at-risk.
 //
-// Each record is replayed through the real decider with `now` = step.at (deadlines on the shipped official
-// calendars 2018–2020, 2025 and 2026, and any year an administrator confirmed: other years are refused with calendar-year-missing) and checked against its
-// procedure version's state machine and roles. Events carry metadata.imported = true and the command id
+// Each record is replayed through the real decider with `now` = step.at (deadlines on the official calendar of
+// each year: shipped, confirmed by an administrator, or provisional) and checked against its procedure
+// version's state machine and roles. An act that broke a clock rule is kept and flagged as an irregularity. Events carry metadata.imported = true and the command id
 // `import:<externalId>`: a second run reports those records as already imported. A failing record is
 // reported with its line number and reason, and nothing of it is written.
 //

@@ -3,7 +3,12 @@
 // this only checks the shape it needs to build the commands.
 import { CHANNELS, type Channel, type JsonObject } from '@tthc/procedures';
 import type { AttachmentInput } from '../attachments';
-import type { ApplicantDetails, DossierActor } from '../../domain/dossier';
+import {
+  parseDossierOnlineLevel,
+  type ApplicantDetails,
+  type DossierActor,
+  type NormalisedOnlineLevel,
+} from '../../domain/dossier';
 
 export interface ImportStep {
   readonly action: string;
@@ -18,7 +23,8 @@ export interface ImportRecord {
   readonly procedureCode: string;
   readonly procedureVersion?: number;
   readonly channel: Channel;
-  readonly onlineLevel?: string;
+  /** The level the dossier was really submitted at, normalised (legacy 4 → full, 3 → partial, 1–2 → none). */
+  readonly onlineLevel?: NormalisedOnlineLevel;
   readonly applicant: ApplicantDetails;
   readonly formData: JsonObject;
   readonly attachments: readonly AttachmentInput[];
@@ -97,8 +103,9 @@ export function parseImportLine(text: string): ImportRecord {
     fail('procedureVersion must be a whole number');
   }
   if (!CHANNELS.includes(raw.channel as Channel)) fail(`channel must be one of ${CHANNELS.join(', ')}`);
-  if (raw.onlineLevel !== undefined && typeof raw.onlineLevel !== 'string')
-    fail('onlineLevel must be a string');
+  const onlineLevel = raw.onlineLevel === undefined ? undefined : parseDossierOnlineLevel(raw.onlineLevel);
+  if (raw.onlineLevel !== undefined && onlineLevel === undefined)
+    fail('onlineLevel must be full, partial or none, or a legacy level 1 to 4');
   if (!isObject(raw.applicant)) fail('applicant must be an object');
   if (!isObject(raw.formData)) fail('formData must be an object');
   if (raw.attachments !== undefined && !Array.isArray(raw.attachments)) fail('attachments must be an array');
@@ -135,7 +142,7 @@ export function parseImportLine(text: string): ImportRecord {
     procedureCode: raw.procedureCode as string,
     ...(raw.procedureVersion === undefined ? {} : { procedureVersion: raw.procedureVersion as number }),
     channel: raw.channel as Channel,
-    ...(raw.onlineLevel === undefined ? {} : { onlineLevel: raw.onlineLevel as string }),
+    ...(onlineLevel === undefined ? {} : { onlineLevel }),
     applicant: raw.applicant as unknown as ApplicantDetails,
     formData: raw.formData as JsonObject,
     attachments: (raw.attachments ?? []) as AttachmentInput[],

@@ -146,7 +146,7 @@ export class ListWorklistHandler implements IQueryHandler<ListWorklistQuery> {
 
   /**
    * The views. "Overdue" and "due" only count dossiers whose clock runs: a dossier waiting for the citizen's
-   * supplement is not overdue (DOMAIN §4), and a resolved one is done.
+   * supplement is not overdue (docs/domain/working-time.md), and a resolved one is done.
    */
   private async viewConditions(
     filters: WorklistFilters,

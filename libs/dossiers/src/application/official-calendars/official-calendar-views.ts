@@ -4,7 +4,8 @@ export interface OfficialCalendarSummary {
   readonly year: number;
   readonly status: OfficialCalendarStatus;
   readonly source: string;
-  readonly updatedAt: string;
+  /** null for a provisional year: derived, never stored. */
+  readonly updatedAt: string | null;
 }
 
 export interface OfficialCalendarDetails extends OfficialCalendarSummary {

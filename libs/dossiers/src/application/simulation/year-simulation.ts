@@ -238,7 +238,8 @@ function simulateDossier(
   const counter = actorFor('receiving-officer', agency);
   const online = procedure.onlineLevel !== 'none' && draw.chance(year >= 2021 ? 0.45 : 0.08);
   const channel = online ? 'online' : draw.chance(0.05) ? 'post' : 'counter';
-  // The level is the procedure's own: a dossier states the level it was submitted at.
+  // An online dossier states the level it is submitted at (here the procedure's own); counter and post
+  // dossiers state none: they are not online (docs/domain/online-service-levels.md).
   const onlineLevel = online ? procedure.onlineLevel : undefined;
   const applicant = applicantFor(index, draw);
 
@@ -299,7 +300,8 @@ function simulateDossier(
       calendar.addWorkingTime(asked, { unit: 'working-days', value: draw.int(1, 5) }) ?? asked,
       calendar,
     );
-    step('provide-supplement', back, counter, { channel: online ? 'online' : 'counter' });
+    // The supplement comes the way the dossier came: online, by post, or handed in at the counter.
+    step('provide-supplement', back, counter, { channel });
     resumeAt = plusMinutes(back, 10);
   }
   const resolvedAt = ((): Date => {

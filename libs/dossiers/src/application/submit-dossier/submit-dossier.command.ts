@@ -10,7 +10,7 @@ export interface Submission {
   /** Absent: the current published version. */
   readonly procedureVersion?: number;
   readonly channel: Channel;
-  /** What the integration believes the online level is; must match the procedure's when given. */
+  /** The level an online submission is made at (default: the procedure's, which it may not exceed). */
   readonly onlineLevel?: Exclude<NormalisedOnlineLevel, 'none'>;
   readonly applicant: ApplicantDetails;
   readonly formData: JsonObject;

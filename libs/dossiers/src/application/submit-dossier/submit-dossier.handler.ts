@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { normaliseOnlineLevel } from '../../domain/dossier';
+import { exceedsOnlineLevel, normaliseOnlineLevel } from '../../domain/dossier';
 import { isOfficial } from '@tthc/platform';
 import { toAttachment } from '../attachments';
 import { SubmissionForAnotherAgency } from '../dossier-access';
@@ -46,9 +46,16 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
         if (isOfficial(context.actor) && context.actor.agency !== definition.agency.code) {
           throw new SubmissionForAnotherAgency(context.actor.agency, definition.agency.code);
         }
-        const level = normaliseOnlineLevel(definition.onlineServiceLevel);
-        if (submission.onlineLevel !== undefined && submission.onlineLevel !== level) {
-          throw new OnlineLevelMismatch(definition.code, submission.onlineLevel, level);
+        // The dossier's level (docs/domain/online-service-levels.md): an online submission states the level it
+        // is made at, at most the procedure's (a full procedure accepts a partial one); a counter or postal
+        // one has none.
+        const offered = normaliseOnlineLevel(definition.onlineServiceLevel);
+        const stated = submission.onlineLevel;
+        if (
+          stated !== undefined &&
+          (submission.channel !== 'online' || exceedsOnlineLevel(stated, offered))
+        ) {
+          throw new OnlineLevelMismatch(definition.code, stated, offered, submission.channel);
         }
         chosenVersion = version;
         return dossierContext;
@@ -69,6 +76,7 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
           procedureCode: procedure.definition.code,
           procedureVersion: chosenVersion,
           channel: submission.channel,
+          ...(submission.onlineLevel === undefined ? {} : { onlineLevel: submission.onlineLevel }),
           applicant: submission.applicant,
           formData: submission.formData,
           attachments: (submission.attachments ?? []).map(toAttachment),

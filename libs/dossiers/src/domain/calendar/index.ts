@@ -28,6 +28,7 @@ export {
   type OfficialCalendarStatus,
   officialYearCalendarProblems,
   type OfficialYearCalendar,
+  yearAwaitingConfirmation,
 } from './official-calendar';
 export { OFFICIAL_CALENDAR_2015 } from './official-calendar-2015';
 export { OFFICIAL_CALENDAR_2016 } from './official-calendar-2016';

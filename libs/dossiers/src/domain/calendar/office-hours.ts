@@ -1,4 +1,4 @@
-// An agency's office hours. Each province sets its own (DOMAIN §3 [config]); each agency's WorkingDayCalendar is
+// An agency's office hours. Each province sets its own (docs/domain/working-time.md [config]); each agency's WorkingDayCalendar is
 // built from its own OfficeHours. Some one-stop centres also receive dossiers on Saturday mornings: that is a
 // reception service, not processing time, because the officials who resolve dossiers do not work that day;
 // an agency whose back office does work Saturdays sets `countsForProcessing`.

@@ -99,3 +99,18 @@ export function assertValidOfficialYearCalendar(calendar: OfficialYearCalendar):
     );
   }
 }
+
+/** The local month and day from which next year's calendar is expected to be confirmed. */
+export const NEXT_YEAR_EXPECTED_FROM = '10-01';
+
+/**
+ * The year an administrator should confirm now: from 1 October, next year while it has no confirmed
+ * calendar (its deadlines are computed on a provisional one until then); undefined otherwise.
+ */
+export function yearAwaitingConfirmation(
+  today: LocalDate,
+  confirmedYears: ReadonlySet<number>,
+): number | undefined {
+  const next = yearOf(today) + 1;
+  return today.slice(5) >= NEXT_YEAR_EXPECTED_FROM && !confirmedYears.has(next) ? next : undefined;
+}

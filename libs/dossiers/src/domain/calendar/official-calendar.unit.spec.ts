@@ -1,5 +1,9 @@
 import { isoWeekday } from './local-time';
-import { officialYearCalendarProblems, type OfficialYearCalendar } from './official-calendar';
+import {
+  officialYearCalendarProblems,
+  type OfficialYearCalendar,
+  yearAwaitingConfirmation,
+} from './official-calendar';
 import { OFFICIAL_CALENDAR_2025 } from './official-calendar-2025';
 import { OFFICIAL_CALENDAR_2026 } from './official-calendar-2026';
 
@@ -86,5 +90,17 @@ describe('shipped official calendars', () => {
         'make-up working day 2026-03-11 compensates 2026-03-13, which is not a swap day off',
       ]);
     });
+  });
+});
+
+describe('yearAwaitingConfirmation', () => {
+  it('given 30 September, then nothing is awaited yet', () => {
+    expect(yearAwaitingConfirmation('2026-09-30', new Set([2026]))).toBeUndefined();
+  });
+
+  it('given 1 October with next year unconfirmed, then next year is awaited until it is confirmed', () => {
+    expect(yearAwaitingConfirmation('2026-10-01', new Set([2026]))).toBe(2027);
+    expect(yearAwaitingConfirmation('2026-12-08', new Set([2026]))).toBe(2027);
+    expect(yearAwaitingConfirmation('2026-12-08', new Set([2026, 2027]))).toBeUndefined();
   });
 });

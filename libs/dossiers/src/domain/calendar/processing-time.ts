@@ -1,4 +1,4 @@
-// The vocabulary of statutory processing times (DOMAIN §3) and the paused intervals that do not count towards
+// The vocabulary of statutory processing times (docs/domain/working-time.md) and the paused intervals that do not count towards
 // them (waiting for the citizen's supplement, inter-agency verification, payment of financial obligations).
 import { InvalidCalendarInput } from './calendar-errors';
 import { type ClockTime, epochMsOf } from './local-time';

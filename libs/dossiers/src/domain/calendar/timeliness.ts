@@ -1,4 +1,4 @@
-// Early / on time / late for statistics (DOMAIN §4). Day granularity is the default because public systems that
+// Early / on time / late for statistics (docs/domain/statistics-ii06a.md). Day granularity is the default because public systems that
 // compare exact datetimes almost never report "on time"; minute granularity matches the slip's precision.
 import { epochMsOf, localDayNumberOfMs, MS_PER_MINUTE } from './local-time';
 

@@ -41,7 +41,7 @@ import {
 export interface WorkingDayCalendarConfig {
   readonly officialYears: readonly OfficialYearCalendar[];
   readonly officeHours?: OfficeHours;
-  /** Per deployment (DOMAIN §3); `WORKING_HOURS` unless configured. */
+  /** Per deployment (docs/domain/working-time.md); `WORKING_HOURS` unless configured. */
   readonly deadlineMode?: DeadlineMode;
   /** Allow `status: 'proposed'` years, e.g. in a sandbox; production loads confirmed years only. */
   readonly acceptProposedYears?: boolean;
@@ -126,7 +126,7 @@ export class WorkingDayCalendar {
    * When the processing clock starts for a dossier received at `receivedAt` (the slip still shows the real
    * receipt time). Outside working periods (nights, lunch, weekends, holidays, Saturday reception) it is the
    * start of the next working period; strictly after the procedure's cut-off on a working day it is the start
-   * of the next working day (DOMAIN §2: "at the start of the next working day if received after 15:00").
+   * of the next working day (docs/domain/lifecycle-and-forms.md: "at the start of the next working day if received after 15:00").
    * The rule is the same for every channel today; the channel is part of the question so that a locality can
    * treat them differently without changing callers.
    */

@@ -1,4 +1,4 @@
-// Intake at the one-stop counter (DOMAIN §2): submission, guidance once (form 02), refusal (form 03), and
+// Intake at the one-stop counter (docs/domain/lifecycle-and-forms.md): submission, guidance once (form 02), refusal (form 03), and
 // receipt with the appointment slip (form 01), whose deadlines are computed here once and recorded.
 import { LIFECYCLE_ROLES, type JsonObject } from '@tthc/procedures';
 import type { DossierContext } from './dossier-context';

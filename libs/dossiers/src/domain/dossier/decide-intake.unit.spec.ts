@@ -10,6 +10,7 @@ import {
   InvalidDossierCommand,
 } from './errors';
 import { dossierSpec, fold, play } from './testing/dossier-spec';
+import { OFFICIAL_CALENDAR_2025, OFFICIAL_CALENDAR_2026, WorkingDayCalendar } from '../calendar';
 import {
   BIRTH_HEALTH_INSURANCE,
   DOSSIER_CODE,
@@ -424,5 +425,26 @@ describe('receiving officer', () => {
       .when(c.receive('2026-03-10 09:00', DOSSIER_CODE, { ...counter, agency: undefined }))
       .events();
     expect(received.data).toMatchObject({ receivingOfficer: { id: 'officer-hoa' } });
+  });
+});
+
+describe('ReceiveDossier across a year with no confirmed calendar', () => {
+  it('given a 20-working-day procedure received on 8 December 2026, then its deadline falls in 2027 on a provisional calendar', () => {
+    const twentyDays = compileProcedure({
+      ...sampleDefinition(MARITAL_STATUS),
+      committedDuration: { value: 20, unit: 'working-days' },
+      statutoryDuration: { value: 20, unit: 'working-days' },
+    });
+    const engineCalendar = new WorkingDayCalendar({
+      officialYears: [OFFICIAL_CALENDAR_2025, OFFICIAL_CALENDAR_2026],
+      provisionalForMissingYears: true,
+    });
+    const context = { ...contextFor(twentyDays), calendar: engineCalendar };
+    const events = play(context, [c.submit(twentyDays, '2026-12-08 08:50'), c.receive('2026-12-08 09:00')]);
+    expect(events[1].data).toMatchObject({
+      dueAt: iso('2027-01-06 09:00'),
+      statutoryDueAt: iso('2027-01-06 09:00'),
+      provisionalCalendarYears: [2027],
+    });
   });
 });

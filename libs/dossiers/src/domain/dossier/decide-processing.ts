@@ -1,4 +1,4 @@
-// Processing in the agency's steps (DOMAIN §2–3): transfer to the first step, hand-overs with their form 05
+// Processing in the agency's steps (docs/domain/lifecycle-and-forms.md, docs/domain/working-time.md): transfer to the first step, hand-overs with their form 05
 // timeliness, supplements after acceptance (PAUSE or RESTART), excluded intervals, and the decision.
 import { isLifecycleEvent, isStepEvent } from '@tthc/procedures';
 import { compareTimeliness, type WorkingDayCalendar } from '../calendar';

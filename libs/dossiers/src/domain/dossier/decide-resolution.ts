@@ -1,4 +1,4 @@
-// The end of processing (DOMAIN §2, §4): the result issued (the resolution instant, with its timeliness),
+// The end of processing (docs/domain/lifecycle-and-forms.md, docs/domain/statistics-ii06a.md): the result issued (the resolution instant, with its timeliness),
 // returned, rated; the applicant's withdrawal; the apology and new appointment (form 04); the at-risk flag.
 import { compareTimeliness } from '../calendar';
 import type { DossierContext } from './dossier-context';
@@ -195,7 +195,7 @@ export function decideFlagAtRisk(
   command: FlagAtRisk,
 ): DossierAtRisk[] {
   if (state.status !== 'in-progress' || state.processing.atRisk) return [];
-  const { calendar, settings, procedure } = context;
+  const { calendar, procedure } = context;
   const { processing } = state;
   const left = workingDaysLeft(calendar, processing, command.now);
   const thresholdWorkingHours = atRiskThresholdWorkingHours(context, processing);

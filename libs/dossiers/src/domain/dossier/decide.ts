@@ -1,7 +1,7 @@
 // The dossier decider: decide(context, state, command) → events. Pure: time, ids, actor and the dossier code
 // all arrive in the command; the procedure version, the agency's calendar and the settings in the context.
 // The compiled procedure answers who may do what where (one typed error, DossierActionNotAllowed, when it
-// says no); the rules about time and counts are checked here (DOMAIN §2–3).
+// says no); the rules about time and counts are checked here (docs/domain/lifecycle-and-forms.md, docs/domain/working-time.md).
 import type { DossierContext } from './dossier-context';
 import type { DossierCommand } from './dossier-commands';
 import type { DossierEvent } from './dossier-events';

@@ -3,6 +3,7 @@
 import type { WorkingDayCalendar } from '../calendar';
 import type { PauseKind } from './dossier-events';
 import type { DossierState } from './dossier-state';
+import { isPastDue } from './clock-rules';
 import { pausedIntervals, workingDaysLeft } from './deadlines';
 
 export type DossierClock =
@@ -26,6 +27,8 @@ export type DossierClock =
       readonly appointmentAt: Date;
       /** Frozen at the pause; null while a RESTART supplement is awaited (the full period comes back). */
       readonly workingDaysLeft: number | null;
+      /** The clock stopped after the due instant (an imported history): waiting hides no lateness. */
+      readonly overdue: boolean;
     }
   | {
       readonly clock: 'stopped';
@@ -55,7 +58,10 @@ export function dossierClock(state: DossierState, now: Date, calendar: WorkingDa
     }
     case 'paused': {
       const { processing } = state;
-      const restarts = state.pauseKind === 'supplement' && processing.supplementPolicy === 'RESTART';
+      const overdue = isPastDue(state.pausedSince, processing.dueAt);
+      // A RESTART gives the period back only when it had not run out (decide-processing resumeDeadlines).
+      const restarts =
+        !overdue && state.pauseKind === 'supplement' && processing.supplementPolicy === 'RESTART';
       return {
         clock: 'paused',
         pausedSince: state.pausedSince,
@@ -63,6 +69,7 @@ export function dossierClock(state: DossierState, now: Date, calendar: WorkingDa
         dueAt: processing.dueAt,
         appointmentAt: processing.appointmentAt,
         workingDaysLeft: restarts ? null : workingDaysLeft(calendar, processing, now),
+        overdue,
       };
     }
     case 'resolved':

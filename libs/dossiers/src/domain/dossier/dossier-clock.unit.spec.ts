@@ -49,6 +49,7 @@ describe('dossierClock: the live clock for queries', () => {
       dueAt: at('2026-03-11 09:00'),
       appointmentAt: at('2026-03-11 09:00'),
       workingDaysLeft: 0.75,
+      overdue: false,
     };
     expect(clockOf(waiting, '2026-03-11 15:00')).toEqual(expected);
     // A paused dossier is never overdue, however long the citizen takes.

@@ -1,4 +1,4 @@
-// DOMAIN §2: the dossier code (mã hồ sơ) `<unit code>-YYMMDD-XXXX`, e.g. `000.00.18.H56-230101-0001`: the
+// docs/domain/lifecycle-and-forms.md: the dossier code (mã hồ sơ) `<unit code>-YYMMDD-XXXX`, e.g. `000.00.18.H56-230101-0001`: the
 // receiving unit's electronic identifier code (Decision 20/2020/QĐ-TTg), the local receipt date and a 4-digit
 // daily sequence per unit. Assigned on receipt, immutable. The sequence is state shared by every dossier of
 // a unit, so infrastructure allocates it (one counter per unit and local date) and passes the finished code

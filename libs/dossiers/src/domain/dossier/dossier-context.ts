@@ -1,16 +1,16 @@
 // What the decider interprets a dossier with: the compiled procedure version the dossier runs on, the
-// receiving agency's working-day calendar, and the deployment's settings (DOMAIN §3–4 [config]).
+// receiving agency's working-day calendar, and the deployment's settings (docs/domain/working-time.md, docs/domain/statistics-ii06a.md [config]).
 import type { CompiledProcedure } from '@tthc/procedures';
 import type { DeadlineMode, TimelinessGranularity, WorkingDayCalendar } from '../calendar';
 
 export interface DossierSettings {
-  /** How a duration in days becomes a deadline (DOMAIN §3); `WORKING_HOURS` by default. */
+  /** How a duration in days becomes a deadline (docs/domain/working-time.md); `WORKING_HOURS` by default. */
   readonly deadlineMode: DeadlineMode;
-  /** Early / on time / late on local dates (default) or on whole minutes (DOMAIN §4). */
+  /** Early / on time / late on local dates (default) or on whole minutes (docs/domain/statistics-ii06a.md). */
   readonly timelinessGranularity: TimelinessGranularity;
   /**
    * Fallback for the supplement request window, used only when a definition carries none; published
-   * definitions write out their own `supplementRequestWindow` (default 3, DOMAIN §2).
+   * definitions write out their own `supplementRequestWindow` (default 3, docs/domain/working-time.md).
    */
   readonly supplementWindowWorkingDays: number;
   /**

@@ -1,4 +1,4 @@
-// The dossier's events: facts in the language of DOMAIN §2 (forms 01–05), readonly `{ type, data }` with
+// The dossier's events: facts in the language of docs/domain/lifecycle-and-forms.md (forms 01–05), readonly `{ type, data }` with
 // string-literal types. The infrastructure wraps them with metadata (event id, actor, correlation, occurredAt).
 //
 // Every event that changes a deadline records the new value: projections and statistics read deadlines from
@@ -271,7 +271,7 @@ export type ResolutionRefused = Event<
   }
 >;
 
-/** The dossier counts as resolved now (DOMAIN §4), whenever the citizen collects the result. */
+/** The dossier counts as resolved now (docs/domain/statistics-ii06a.md), whenever the citizen collects the result. */
 export type ResultIssued = Event<
   'ResultIssued',
   {

@@ -148,7 +148,7 @@ export class ChannelNotOffered extends DomainError {
   }
 }
 
-/** Form 02 before acceptance is given once (DOMAIN §2): the completed dossier is received or refused. */
+/** Form 02 before acceptance is given once (docs/domain/lifecycle-and-forms.md): the completed dossier is received or refused. */
 export class CompletionAlreadyRequested extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'completion-already-requested';

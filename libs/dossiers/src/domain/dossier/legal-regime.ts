@@ -1,4 +1,4 @@
-// DOMAIN §1: Decree 61/2018/NĐ-CP (amended by 107/2021) until 30 June 2025, Decree 118/2025/NĐ-CP from
+// docs/domain/legal-regimes.md: Decree 61/2018/NĐ-CP (amended by 107/2021) until 30 June 2025, Decree 118/2025/NĐ-CP from
 // 1 July 2025, chosen by the dossier's receipt date in Vietnam and stored on the dossier at receipt.
 import { toLocalDate } from '../calendar';
 

@@ -17,7 +17,7 @@ describe('legalRegime: chosen by the local receipt date (Asia/Ho_Chi_Minh)', () 
   });
 });
 
-describe('normaliseOnlineLevel (DOMAIN §1: 4 ≈ full, 3 ≈ partial, 1–2 = not online)', () => {
+describe('normaliseOnlineLevel (docs/domain/online-service-levels.md: 4 ≈ full, 3 ≈ partial, 1–2 = not online)', () => {
   it.each([
     [4, 'full'],
     ['full', 'full'],

@@ -11,7 +11,7 @@ export interface AgencyRegistration {
   readonly level: AgencyLevel;
   readonly parentCode?: string | null;
   readonly administrativeUnitCode?: string | null;
-  /** Default: 07:30–12:00 and 13:00–16:30 (DOMAIN §3; set per province). */
+  /** Default: 07:30–12:00 and 13:00–16:30 (docs/domain/working-time.md; set per province). */
   readonly officeHours?: readonly OfficePeriod[];
   /** Default false. */
   readonly saturdayReception?: boolean;
