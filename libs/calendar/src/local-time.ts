@@ -20,7 +20,8 @@ export interface LocalDateTime {
 
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
-const UTC_OFFSET_MS = 7 * 60 * MS_PER_MINUTE;
+/** Asia/Ho_Chi_Minh's fixed offset from UTC: the one declaration every local-day boundary derives from. */
+export const UTC_OFFSET_MS = 7 * 60 * MS_PER_MINUTE;
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_TIME_PATTERN = /^(\d{2}):(\d{2})$/;
 
@@ -121,4 +122,12 @@ export function yearOf(date: LocalDate): number {
 /** Signed number of local calendar dates from `from` to `to` (23:00 to 01:00 the next day is 1). */
 export function calendarDaysBetween(from: Date, to: Date): number {
   return localDayNumberOfMs(epochMsOf(to)) - localDayNumberOfMs(epochMsOf(from));
+}
+
+/**
+ * The SQL expression of localDayNumberOfMs over a timestamptz expression, generated from the same constants
+ * so that reports computed in PostgreSQL draw local days exactly where this module does.
+ */
+export function sqlLocalDayNumber(timestamptz: string): string {
+  return `floor((extract(epoch from ${timestamptz}) * 1000 + ${UTC_OFFSET_MS}) / ${MS_PER_DAY})`;
 }
