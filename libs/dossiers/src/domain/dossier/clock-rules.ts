@@ -73,6 +73,15 @@ export function isPastDue(at: Date, dueAt: Date): boolean {
   return at.getTime() > dueAt.getTime();
 }
 
+/**
+ * Whether a supplement gives the full period again (RESTART): only when the clock stopped before the due
+ * instant. A period that had run out is not given back, so lateness stays late. The decider, evolve and the
+ * live clock all ask this one question.
+ */
+export function restartsPeriod(policy: string, pausedSince: Date, dueAt: Date): boolean {
+  return policy === 'RESTART' && !isPastDue(pausedSince, dueAt);
+}
+
 /** `{ irregularities }` for an event's data, or nothing when there are none. */
 export function irregularitiesField(found: readonly Irregularity[]): { irregularities?: Irregularity[] } {
   return found.length === 0 ? {} : { irregularities: [...found] };

@@ -26,7 +26,7 @@ import type {
 import type { ExistingDossier, Pause, ProcessingRecord, StepClock } from './dossier-state';
 import { deadline, laterOf, pausedIntervals, provisionalCalendarField, stepDeadline } from './deadlines';
 import { validateApplication } from './decide-intake';
-import { admit, irregularitiesField, irregularityAt, isPastDue } from './clock-rules';
+import { admit, irregularitiesField, irregularityAt, isPastDue, restartsPeriod } from './clock-rules';
 import {
   ClockStopAfterDeadline,
   ExcludedIntervalNotDeclared,
@@ -246,7 +246,10 @@ function resumeDeadlines(
   // A period that had run out when the clock stopped is not given again: a RESTART after the due instant
   // (only ever in an imported history) keeps the deadline that was missed, so lateness stays late. A PAUSE
   // after the due instant moves nothing by itself: the deadline was reached before the pause.
-  const start = restart && !isPastDue(pausedSince, processing.dueAt) ? resumedAt : processing.clockStartedAt;
+  const start =
+    restart && restartsPeriod('RESTART', pausedSince, processing.dueAt)
+      ? resumedAt
+      : processing.clockStartedAt;
   const dueAt = deadline(calendar, start, processing.committedDuration, processing.deadlineMode, pauses);
   const statutoryDueAt = deadline(
     calendar,

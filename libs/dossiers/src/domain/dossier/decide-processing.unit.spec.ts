@@ -537,6 +537,26 @@ describe('the clock after the deadline (docs/domain/after-the-deadline.md)', () 
       });
     });
 
+    it('keeps the missed deadline through a later excluded interval after a RESTART that gave no new period (property seed 1829493326)', () => {
+      // Found by the II.06a property suite: evolve restarted the clock although the decider had not, so the
+      // next resumption computed a deadline a day later and a late dossier was counted early.
+      const restarting = compileProcedure({
+        ...sampleDefinition(MARITAL_STATUS),
+        supplementPolicy: 'RESTART',
+      });
+      const events = play(importing(restarting), [
+        c.submit(restarting, '2025-11-03 07:30'),
+        c.receive('2025-11-03 07:45'),
+        c.transfer('2025-11-03 07:45'),
+        c.requestSupplement('2025-11-04 08:15'),
+        c.provideSupplement('2025-11-04 08:45'),
+        c.startExcludedInterval('2025-11-04 09:15'),
+        c.endExcludedInterval('2025-11-04 09:45'),
+      ]);
+      expect(events[events.length - 1].data).toMatchObject({ dueAt: iso('2025-11-04 07:45') });
+      expect(fold(events)).toMatchObject({ processing: { clockStartedAt: at('2025-11-03 07:45') } });
+    });
+
     it('records a second supplement round and an excluded interval after the deadline instead of refusing them', () => {
       const events = play(importing(tenDays), [
         c.submit(tenDays, '2026-03-10 08:50'),

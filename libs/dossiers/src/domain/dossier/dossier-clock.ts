@@ -3,7 +3,7 @@
 import type { WorkingDayCalendar } from '../calendar';
 import type { PauseKind } from './dossier-events';
 import type { DossierState } from './dossier-state';
-import { isPastDue } from './clock-rules';
+import { isPastDue, restartsPeriod } from './clock-rules';
 import { pausedIntervals, workingDaysLeft } from './deadlines';
 
 export type DossierClock =
@@ -61,7 +61,8 @@ export function dossierClock(state: DossierState, now: Date, calendar: WorkingDa
       const overdue = isPastDue(state.pausedSince, processing.dueAt);
       // A RESTART gives the period back only when it had not run out (decide-processing resumeDeadlines).
       const restarts =
-        !overdue && state.pauseKind === 'supplement' && processing.supplementPolicy === 'RESTART';
+        state.pauseKind === 'supplement' &&
+        restartsPeriod(processing.supplementPolicy, state.pausedSince, processing.dueAt);
       return {
         clock: 'paused',
         pausedSince: state.pausedSince,

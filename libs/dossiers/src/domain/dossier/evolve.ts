@@ -1,6 +1,7 @@
 // Folds one event into the dossier state. Events are facts that `decide` already checked, so `evolve` never
 // refuses: an event that does not fit the state (which only a corrupted or mis-ordered stream can produce)
 // leaves the state unchanged. Deadlines are taken from the events, never recomputed.
+import { restartsPeriod } from './clock-rules';
 import type { Outcome } from '@tthc/procedures';
 import type { DossierEvent } from './dossier-events';
 import type {
@@ -148,7 +149,9 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
         },
         processing: {
           ...resumed(state.processing, resumedAt, data),
-          clockStartedAt: data.policy === 'RESTART' ? resumedAt : state.processing.clockStartedAt,
+          clockStartedAt: restartsPeriod(data.policy, state.pausedSince, state.processing.dueAt)
+            ? resumedAt
+            : state.processing.clockStartedAt,
         },
       };
     }
