@@ -73,19 +73,26 @@ describe('at-risk scheduler (real PostgreSQL, fake clock)', () => {
     expect(await eventTypes()).not.toContain('DossierAtRisk');
   });
 
-  it('flags the dossier just before its due instant, with a drafted apology, once', async () => {
-    now = new Date(dueAt.getTime() - 3_600_000);
+  it('asks again a dossier not yet within its own threshold, then flags it once, without an apology it could no longer issue', async () => {
+    // Received Tuesday 10/3 09:00, due Wednesday 09:00. A one-working-day procedure: its threshold is the
+    // 2-hour floor; on Tuesday afternoon it is within the look-ahead but has more working time left.
+    now = localInstant('2026-03-10', '14:00');
+    expect(await scheduler.runOnce(now)).toEqual({ selected: 1, flagged: 0, failed: 0 });
+    expect(await eventTypes()).not.toContain('DossierAtRisk');
+
+    now = localInstant('2026-03-11', '08:00');
     expect(await scheduler.runOnce(now)).toEqual({ selected: 1, flagged: 1, failed: 0 });
     const events = await store.readStream(dossierStreamId(dossierId));
     const flagged = events.filter((event) => event.type === 'DossierAtRisk');
     expect(flagged).toHaveLength(1);
     expect(flagged[0].metadata.actor).toMatchObject({ id: 'at-risk-scheduler', role: 'system' });
-    expect(flagged[0].metadata.commandId).toBe(`at-risk:${dossierId}`);
-    const data = flagged[0].data as { draftApology: { vi: string; en: string }; dueAt: string };
+    const data = flagged[0].data as { draftApology?: unknown; dueAt: string; thresholdWorkingHours: number };
     expect(data.dueAt).toBe(dueAt.toISOString());
-    expect(data.draftApology.vi.length).toBeGreaterThan(0);
+    expect(data.thresholdWorkingHours).toBe(2);
+    // One working hour is left: form 04 needs a working day, so no draft is offered.
+    expect(data.draftApology).toBeUndefined();
 
-    // Before the read model catches up the command id answers from its stored result: nothing appended.
+    // Before the read model catches up the decider itself answers "already flagged": nothing appended.
     expect(await scheduler.runOnce(now)).toEqual({ selected: 1, flagged: 0, failed: 0 });
     await project();
     expect(await scheduler.runOnce(now)).toEqual({ selected: 0, flagged: 0, failed: 0 });

@@ -255,6 +255,97 @@ describe('historical import (built engine, samples loaded)', () => {
       expect(kept.body.code).toBe('000.31.18.H56-260310-0777');
     });
 
+    it('keeps an irregular history as it happened: counted late, overdue while it waits, listed as an irregularity', async () => {
+      // A supplement asked two days after the one-day deadline, and still awaited; another asked after the
+      // deadline, supplied and resolved; and a dossier of 2022, a year the engine had no calendar for.
+      const asked = (day: string) => ({
+        action: 'request-supplement',
+        reason: 'Thiếu giấy tờ',
+        missingDocuments: [{ name: 'Giấy xác nhận cư trú' }],
+        at: at(day, '09:00'),
+        actor: SPECIALIST,
+      });
+      const waiting = pastDossier('late-ask-waiting', '2026-11-03');
+      (waiting.steps as Json[]).splice(2, 4, asked('2026-11-05'));
+      const resolved = pastDossier('late-ask-resolved', '2026-11-10');
+      (resolved.steps as Json[]).splice(2, 0, asked('2026-11-12'), {
+        action: 'provide-supplement',
+        channel: 'post',
+        at: at('2026-11-13', '09:00'),
+        actor: { id: 'citizen-lan', role: 'citizen' },
+      });
+      for (const step of (resolved.steps as Json[]).slice(4)) {
+        step.at = (step.at as string).replace('2026-11-10', '2026-11-13').replace('2026-11-11', '2026-11-14');
+      }
+      const of2022 = pastDossier('year-2022', '2022-06-07');
+      const irregular = [waiting, resolved, of2022].map((record) => JSON.stringify(record)).join('\n');
+      const imported = await call('POST', '/v1/imports', {
+        body: irregular,
+        type: 'application/x-ndjson',
+        headers: ADMIN,
+      });
+      expect(imported.body).toMatchObject({ imported: 3, failed: 0 });
+
+      const read = (id: string) => call('GET', `/v1/dossiers/${importedDossierId(id)}`, { headers: AUDITOR });
+      const late = await eventually(
+        () => read('late-ask-resolved'),
+        (r) => r.status === 200,
+      );
+      expect(late.body).toMatchObject({ status: 'closed', timeliness: 'late' });
+      const open = await eventually(
+        () => read('late-ask-waiting'),
+        (r) => r.status === 200,
+      );
+      expect(open.body.clock).toMatchObject({ clock: 'paused', overdue: true });
+      expect(
+        (
+          await eventually(
+            () => read('year-2022'),
+            (r) => r.status === 200,
+          )
+        ).body,
+      ).toMatchObject({
+        status: 'closed',
+      });
+
+      // The overdue worklist shows the dossier that waits after its deadline.
+      const officer = actorHeaders({ id: 'officer-hoa', role: 'receiving-officer', agency: AGENCY });
+      const overdue = await eventually(
+        () => call('GET', `/v1/worklists?agency=${AGENCY}&view=overdue&limit=100`, { headers: officer }),
+        (r) =>
+          ((r.body.items ?? []) as Json[]).some((item) => item.id === importedDossierId('late-ask-waiting')),
+      );
+      expect(overdue.status).toBe(200);
+
+      // Listed per rule, in JSON and CSV.
+      const listed = await eventually(
+        () =>
+          call('GET', `/v1/analytics/irregularities?from=2026-11-01&to=2026-11-30&agency=${AGENCY}`, {
+            headers: AUDITOR,
+          }),
+        (r) => (r.body.byRule as Json | undefined)?.['supplement-after-deadline'] === 2,
+      );
+      expect(listed.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            dossierId: importedDossierId('late-ask-waiting'),
+            rule: 'supplement-after-deadline',
+            limitAt: '2026-11-04T00:45:00.000Z',
+          }),
+          expect.objectContaining({
+            dossierId: importedDossierId('late-ask-resolved'),
+            rule: 'late-without-apology',
+          }),
+        ]),
+      );
+      const csv = await fetch(
+        `${engine.baseUrl}/v1/analytics/irregularities?from=2026-11-01&to=2026-11-30&format=csv`,
+        { headers: AUDITOR },
+      );
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(await csv.text()).toContain('supplement-after-deadline');
+    });
+
     it('refuses anyone but an agency or system administrator (403 problem)', async () => {
       const refused = await call('POST', '/v1/imports', {
         body,

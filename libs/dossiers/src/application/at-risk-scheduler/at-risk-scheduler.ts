@@ -1,9 +1,11 @@
 // Flags dossiers close to their deadline: every N seconds, open running dossiers of the `dossier_views` read
 // model due within the look-ahead and not yet flagged get the decider's FlagAtRisk through the normal command
-// path, once per dossier (command id `at-risk:<id>`). The decider flags a dossier once it is within
-// AT_RISK_WORKING_HOURS (default 12) of its deadline; the look-ahead is the longest calendar span sure to hold
-// no more working time than that (any 24 hours hold at most one working day, 8 hours), so every dossier
-// selected is flagged and the once-only command id never records a "not yet".
+// path. The decider flags a dossier once its working time left falls to its own threshold (a share of its
+// committed period, at most AT_RISK_WORKING_HOURS, default 12); the look-ahead is the longest calendar span
+// sure to hold no more working time than that ceiling (any 24 hours hold at most one working day, 8 hours).
+// A selected dossier whose own threshold is not reached yet gets no event and is asked again next run, so
+// the command carries no command id (a stored "not yet" would never be asked again): FlagAtRisk is once
+// only by itself (the decider flags a dossier once), and concurrent runs meet on the stream's version.
 import {
   Inject,
   Injectable,
@@ -94,11 +96,7 @@ export class AtRiskScheduler {
           new PerformDossierActionCommand(
             dossierId,
             { type: 'FlagAtRisk' },
-            {
-              actor: AT_RISK_SCHEDULER_ACTOR,
-              correlationId: 'at-risk-scheduler',
-              commandId: `at-risk:${dossierId}`,
-            },
+            { actor: AT_RISK_SCHEDULER_ACTOR, correlationId: 'at-risk-scheduler' },
           ),
         );
         if (!replayed && result.events.includes('DossierAtRisk')) flagged += 1;

@@ -145,8 +145,10 @@ export class ListWorklistHandler implements IQueryHandler<ListWorklistQuery> {
   }
 
   /**
-   * The views. "Overdue" and "due" only count dossiers whose clock runs: a dossier waiting for the citizen's
-   * supplement is not overdue (docs/domain/working-time.md), and a resolved one is done.
+   * The views. "Overdue" and "due" count dossiers whose clock runs: a dossier waiting for the citizen's
+   * supplement is not overdue (docs/domain/working-time.md), unless its clock stopped after the due instant
+   * (an imported history): waiting hides no lateness (docs/domain/after-the-deadline.md). A resolved one is
+   * done.
    */
   private async viewConditions(
     filters: WorklistFilters,
@@ -169,7 +171,10 @@ export class ListWorklistHandler implements IQueryHandler<ListWorklistQuery> {
         return [`status = 'in-progress'`, `due_at >= ${param(now)}`, `due_at <= ${param(until)}`];
       }
       case 'overdue':
-        return [`status = 'in-progress'`, `due_at < ${param(now)}`];
+        return [
+          `(status = 'in-progress' OR (status = 'paused' AND paused_since > due_at))`,
+          `due_at < ${param(now)}`,
+        ];
       case 'waiting-for-citizen':
         return [
           `((status = 'paused' AND pause_kind = 'supplement') OR workflow_state = 'awaiting-completion')`,
