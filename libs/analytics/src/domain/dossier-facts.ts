@@ -25,8 +25,18 @@ export type CountedOutcome = 'resolved' | 'refused' | 'withdrawn';
 export interface FactsPause {
   readonly kind: PauseKind;
   readonly from: string;
+  /** The clock stopped after the due instant (imported histories): the dossier stays overdue while it waits. */
+  readonly overdue?: true;
   /** When the clock ran again (may lie after the request to resume: the next working period). */
   readonly to?: string;
+}
+
+export interface FactsIrregularity {
+  readonly rule: string;
+  readonly at: string;
+  readonly limitAt?: string;
+  /** The event that recorded it. */
+  readonly eventType: string;
 }
 
 /** The committed deadline in force from `from` on (receipt, then each resumption). */
@@ -41,6 +51,7 @@ export interface DossierFacts {
   readonly procedureVersion: number;
   readonly agencyCode: string;
   readonly channel: Channel;
+  /** The dossier's own online level: `none` unless submitted online. */
   readonly onlineLevel: NormalisedOnlineLevel;
   readonly onlinePayment: boolean;
   readonly submittedAt: string;
@@ -72,6 +83,7 @@ export interface DossierFacts {
   readonly returnedAt?: string;
   readonly returnMethod?: Channel;
   readonly supplementRounds: number;
+  /** Supplements handed in at the counter (a trip each); postal and online supplements are not counted. */
   readonly inPersonSupplements: number;
   readonly pausedWorkingDays: number;
   readonly pausedMs: number;
@@ -79,6 +91,15 @@ export interface DossierFacts {
   readonly held: Readonly<Record<ClockHolder, number>>;
   readonly apologisedAt?: string;
   readonly atRiskAt?: string;
+  /** A refusal to resolve, timed against the committed deadline (absent in events from before that rule). */
+  readonly refusal?: {
+    readonly refusedAt: string;
+    readonly dueAt: string;
+    readonly timelinessDay: Timeliness;
+    readonly timelinessMinute: Timeliness;
+  };
+  /** Every clock rule the dossier's history broke, in order (docs/domain/after-the-deadline.md). */
+  readonly irregularities?: readonly FactsIrregularity[];
   readonly rating?: number;
   readonly ratedAt?: string;
 }
@@ -119,7 +140,10 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
       procedureVersion: d.procedureVersion,
       agencyCode: d.agencyCode,
       channel: d.channel,
-      onlineLevel: d.onlineLevel,
+      // The level the dossier was submitted at: none at the counter and by post, whatever the procedure
+      // offers. Events from before the intake recorded the dossier's level carry the procedure's level for
+      // every channel, so the channel decides here (docs/domain/online-service-levels.md).
+      onlineLevel: d.channel === 'online' ? d.onlineLevel : 'none',
       onlinePayment: d.channel === 'online' && typeof d.paymentReference === 'string',
       submittedAt: d.submittedAt,
       deadlines: [],
@@ -132,6 +156,30 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
     };
   }
   if (facts === undefined) return undefined;
+  return withIrregularities(evolveOpenFacts(facts, event), event);
+}
+
+/** Appends the irregularities an event recorded, whatever else the event changed. */
+function withIrregularities(facts: DossierFacts, event: DossierEvent): DossierFacts {
+  const recorded = (
+    event.data as { irregularities?: readonly { rule: string; at: string; limitAt?: string }[] }
+  ).irregularities;
+  if (recorded === undefined || recorded.length === 0) return facts;
+  return {
+    ...facts,
+    irregularities: [
+      ...(facts.irregularities ?? []),
+      ...recorded.map(({ rule, at, limitAt }) => ({
+        rule,
+        at,
+        ...(limitAt === undefined ? {} : { limitAt }),
+        eventType: event.type,
+      })),
+    ],
+  };
+}
+
+function evolveOpenFacts(facts: DossierFacts, event: DossierEvent): DossierFacts {
   const open = facts.outcome === undefined && facts.intakeOutcome === undefined;
   switch (event.type) {
     case 'DossierReceived': {
@@ -162,10 +210,27 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
       return {
         ...facts,
         supplementRounds: event.data.round,
-        pauses: [...facts.pauses, { kind: 'supplement', from: event.data.requestedAt }],
+        pauses: [
+          ...facts.pauses,
+          {
+            kind: 'supplement',
+            from: event.data.requestedAt,
+            ...(event.data.startedOverdue ? { overdue: true as const } : {}),
+          },
+        ],
       };
     case 'ExcludedIntervalStarted':
-      return { ...facts, pauses: [...facts.pauses, { kind: event.data.kind, from: event.data.startedAt }] };
+      return {
+        ...facts,
+        pauses: [
+          ...facts.pauses,
+          {
+            kind: event.data.kind,
+            from: event.data.startedAt,
+            ...(event.data.startedOverdue ? { overdue: true as const } : {}),
+          },
+        ],
+      };
     case 'SupplementProvided':
     case 'ExcludedIntervalEnded': {
       const d = event.data;
@@ -180,8 +245,9 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
         pausedWorkingDays: round4(facts.pausedWorkingDays + d.pausedWorkingDays),
         pausedMs: facts.pausedMs + Math.max(0, ms(resumedAt) - ms(last.from)),
         held: add(facts.held, holderOfPause(last.kind), d.pausedWorkingDays),
+        // Only a supplement handed in at the counter is a trip; by post or online it needs none.
         inPersonSupplements:
-          supplement !== undefined && supplement.channel !== 'online'
+          supplement !== undefined && supplement.channel === 'counter'
             ? facts.inPersonSupplements + 1
             : facts.inPersonSupplements,
       };
@@ -206,9 +272,25 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
         },
       };
     }
-    case 'ResolutionRefused':
+    case 'ResolutionRefused': {
       if (!open || facts.receivedAt === undefined) return facts;
-      return { ...facts, outcome: 'refused', endedAt: event.data.refusedAt };
+      const { refusedAt, dueAt } = event.data;
+      return {
+        ...facts,
+        outcome: 'refused',
+        endedAt: refusedAt,
+        ...(dueAt === undefined
+          ? {}
+          : {
+              refusal: {
+                refusedAt,
+                dueAt,
+                timelinessDay: compareTimeliness(new Date(refusedAt), new Date(dueAt), 'day'),
+                timelinessMinute: compareTimeliness(new Date(refusedAt), new Date(dueAt), 'minute'),
+              },
+            }),
+      };
+    }
     case 'DossierWithdrawn': {
       if (!open) return facts;
       if (facts.receivedAt === undefined) return { ...facts, intakeOutcome: 'withdrawn' };
@@ -249,9 +331,17 @@ export function deadlineAt(facts: DossierFacts, instant: number): string | undef
   return due ?? facts.receiptDueAt;
 }
 
-/** The pause that stops the clock at `instant`, if any. */
+/**
+ * The pause that stops the clock at `instant`, if any. A pause that began after the due instant stops no
+ * lateness: see `sheltersFromOverdue`.
+ */
 export function pauseAt(facts: DossierFacts, instant: number): FactsPause | undefined {
   return facts.pauses.find(
     (pause) => ms(pause.from) < instant && (pause.to === undefined || ms(pause.to) >= instant),
   );
+}
+
+/** Whether a pause keeps its dossier out of "in progress, overdue": only one that began before the due instant. */
+export function sheltersFromOverdue(pause: FactsPause): boolean {
+  return pause.overdue !== true;
 }

@@ -1,4 +1,4 @@
-// Report form II.06a (DOMAIN §4) for one period and one slice of dossiers, as a pure classification of each
+// Report form II.06a (docs/domain/statistics-ii06a.md) for one period and one slice of dossiers, as a pure classification of each
 // dossier's facts. The SQL aggregation in infrastructure/analytics-queries.ts counts the same buckets over
 // the read model; an integration test checks that both agree on the same facts.
 //
@@ -10,11 +10,20 @@
 // - in progress: received before E and not ended before E; overdue when the committed deadline in force at
 //   E has passed and the clock was running at E (a dossier whose clock is stopped, waiting for the citizen
 //   or in an excluded interval, is not overdue: its deadline moves when the clock runs again).
+// - refused / withdrawn late: the refusal or withdrawal came after the committed deadline in force then, with
+//   the clock running (the official form counts them among the dossiers dealt with, timed like results:
+//   report-tables.ts, docs/domain/statistics-ii06a.md).
 // Each dossier counted at the start (carried over or received) is counted once at the end (resolved,
 // refused, withdrawn or in progress), so carried over + received = resolved + refused + withdrawn +
 // in progress holds exactly.
-import { deadlineAt, pauseAt, type DossierFacts } from './dossier-facts';
-import type { Timeliness, TimelinessGranularity } from './dossier-event-types';
+import {
+  deadlineAt,
+  pauseAt,
+  sheltersFromOverdue,
+  type DossierFacts,
+  type FactsPause,
+} from './dossier-facts';
+import { compareTimeliness, type Timeliness, type TimelinessGranularity } from './dossier-event-types';
 import type { PeriodBounds } from './periods';
 
 export type ReceivedAs = 'online-full' | 'online-partial' | 'counter' | 'post';
@@ -30,6 +39,8 @@ export interface Ii06aClassification {
   };
   readonly refused: boolean;
   readonly withdrawn: boolean;
+  /** A refusal or withdrawal in the period that came after the deadline in force, the clock running. */
+  readonly endedLate: boolean;
   readonly inProgress?: 'not-yet-due' | 'overdue';
   readonly waitingForCitizen: boolean;
 }
@@ -54,6 +65,10 @@ export interface Ii06aFigures {
   resolvedNotCollected: number;
   refused: number;
   withdrawn: number;
+  /** Of the refused: refused after the committed deadline in force then, the clock running. */
+  refusedLate: number;
+  /** Of the withdrawn: withdrawn after the committed deadline in force then, the clock running. */
+  withdrawnLate: number;
   inProgress: number;
   inProgressNotYetDue: number;
   inProgressOverdue: number;
@@ -80,6 +95,8 @@ export const II06A_FIGURES: readonly (keyof Ii06aFigures)[] = [
   'resolvedNotCollected',
   'refused',
   'withdrawn',
+  'refusedLate',
+  'withdrawnLate',
   'inProgress',
   'inProgressNotYetDue',
   'inProgressOverdue',
@@ -102,6 +119,7 @@ export function classifyIi06a(
     carriedOver: false,
     refused: false,
     withdrawn: false,
+    endedLate: false,
     waitingForCitizen: false,
   };
   if (facts.receivedAt === undefined) return none;
@@ -126,13 +144,26 @@ export function classifyIi06a(
           collected: facts.returnedAt !== undefined && ms(facts.returnedAt) < endMs,
         }
       : undefined;
+  const endedOtherwise = endsInPeriod && (facts.outcome === 'refused' || facts.outcome === 'withdrawn');
+  // A refusal recorded with its timeliness (facts.refusal) is timed so; a withdrawal, or a refusal recorded
+  // before that rule, against the deadline in force when it came, unless the clock stood still then.
+  const refusal = facts.outcome === 'refused' ? facts.refusal : undefined;
+  const dueAtEnd = endedOtherwise ? deadlineAt(facts, ended) : undefined;
+  const endedLate =
+    endedOtherwise &&
+    (refusal !== undefined
+      ? (granularity === 'day' ? refusal.timelinessDay : refusal.timelinessMinute) === 'late'
+      : dueAtEnd !== undefined &&
+        !isSheltered(pauseAt(facts, ended)) &&
+        compareTimeliness(new Date(ended), new Date(dueAtEnd), granularity) === 'late');
   let inProgress: Ii06aClassification['inProgress'];
   let waitingForCitizen = false;
   if (!endsInPeriod) {
     const pause = pauseAt(facts, endMs);
     const due = deadlineAt(facts, endMs);
     waitingForCitizen = pause?.kind === 'supplement';
-    inProgress = pause === undefined && due !== undefined && ms(due) < endMs ? 'overdue' : 'not-yet-due';
+    // A dossier waiting for the citizen is not overdue, unless it already was when the clock stopped.
+    inProgress = !isSheltered(pause) && due !== undefined && ms(due) < endMs ? 'overdue' : 'not-yet-due';
   }
   return {
     counted: true,
@@ -141,6 +172,7 @@ export function classifyIi06a(
     ...(resolved === undefined ? {} : { resolved }),
     refused: endsInPeriod && facts.outcome === 'refused',
     withdrawn: endsInPeriod && facts.outcome === 'withdrawn',
+    endedLate,
     ...(inProgress === undefined ? {} : { inProgress }),
     waitingForCitizen,
   };
@@ -173,6 +205,8 @@ export function countIi06a(figures: Ii06aFigures, c: Ii06aClassification): Ii06a
   }
   if (c.refused) figures.refused++;
   if (c.withdrawn) figures.withdrawn++;
+  if (c.refused && c.endedLate) figures.refusedLate++;
+  if (c.withdrawn && c.endedLate) figures.withdrawnLate++;
   if (c.inProgress !== undefined) {
     figures.inProgress++;
     if (c.inProgress === 'overdue') figures.inProgressOverdue++;
@@ -194,7 +228,11 @@ export function summariseIi06a(
   );
 }
 
-/** The identity of DOMAIN §4; the difference (0 when it holds). */
+/** The identity of docs/domain/statistics-ii06a.md; the difference (0 when it holds). */
 export function identityGap(f: Ii06aFigures): number {
   return f.carriedOver + f.received - (f.resolved + f.refused + f.withdrawn + f.inProgress);
+}
+
+function isSheltered(pause: FactsPause | undefined): boolean {
+  return pause !== undefined && sheltersFromOverdue(pause);
 }

@@ -1,11 +1,19 @@
-// Reporting periods (DOMAIN §4): local dates in Vietnam, inclusive at both ends, turned into half-open instant
-// ranges [start, end). Calendar months / quarters / years by default; the administrative cut-off makes a
-// month run from the 15th of the previous month to the 14th ([config]).
+// Reporting periods (docs/domain/statistics-ii06a.md): local dates in Vietnam, inclusive at both ends, turned into half-open instant
+// ranges [start, end). Two cuts of a month, quarter, half-year or year:
+// - `cutoff-15`, the official data cut-off of periodic reports (Decree 09/2019/NĐ-CP Art. 12, "thời gian chốt
+//   số liệu báo cáo định kỳ"): a month from the 15th of the month before to the 14th of the month; a quarter
+//   from the 15th of the month before the quarter to the 14th of its last month; the first half-year from
+//   15 December of the year before to 14 June, the second from 15 June to 14 December; a year from
+//   15 December of the year before to 14 December (docs/domain/statistics-ii06a.md);
+// - `calendar`, whole calendar months, quarters, halves and years: the default, kept as an option; it is not
+//   the official cut-off.
+import { UTC_OFFSET_MS } from '@tthc/calendar';
 import { localDayNumber } from './dossier-event-types';
 
 export type LocalDate = string;
 export type PeriodCut = 'calendar' | 'cutoff-15';
-export type SeriesBucket = 'month' | 'quarter' | 'year';
+export type SeriesBucket = 'month' | 'quarter' | 'half' | 'year';
+export const PERIOD_CUTS: readonly PeriodCut[] = ['calendar', 'cutoff-15'];
 
 export interface ReportPeriod {
   /** First local day, included. */
@@ -15,7 +23,7 @@ export interface ReportPeriod {
 }
 
 export interface LabelledPeriod extends ReportPeriod {
-  /** e.g. 2025-03, 2025-Q1, 2025. */
+  /** e.g. 2025-03, 2025-Q1, 2025-H1, 2025. */
   readonly label: string;
 }
 
@@ -26,7 +34,6 @@ export interface PeriodBounds {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-const UTC_OFFSET_MS = 7 * 3_600_000;
 
 export class InvalidPeriod extends Error {
   constructor(message: string) {
@@ -71,10 +78,12 @@ const monthStart = (year: number, month: number): LocalDate => {
 const addDays = (date: LocalDate, days: number) => dateOfDayNumber(dayNumber(date) + days);
 
 /**
- * The bucket (month, quarter, year) that contains `date`, under the chosen cut. With the 15th cut-off, the
- * month labelled M runs from the 15th of M−1 to the 14th of M: 15 Dec 2024 belongs to January 2025, whose
- * report covers 15 Dec 2024 – 14 Jan 2025; the year 2025 covers 15 Dec 2024 – 14 Dec 2025.
+ * The bucket (month, quarter, half-year, year) that contains `date`, under the chosen cut. With the 15th
+ * cut-off, the month labelled M runs from the 15th of M−1 to the 14th of M: 15 Dec 2024 belongs to January
+ * 2025, whose report covers 15 Dec 2024 – 14 Jan 2025; the year 2025 covers 15 Dec 2024 – 14 Dec 2025.
  */
+const SPAN: Readonly<Record<SeriesBucket, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
 export function bucketOf(date: LocalDate, bucket: SeriesBucket, cut: PeriodCut): LabelledPeriod {
   let year = Number(date.slice(0, 4));
   let month = Number(date.slice(5, 7));
@@ -82,14 +91,16 @@ export function bucketOf(date: LocalDate, bucket: SeriesBucket, cut: PeriodCut):
     month += 1;
     if (month === 13) [year, month] = [year + 1, 1];
   }
-  const span = bucket === 'month' ? 1 : bucket === 'quarter' ? 3 : 12;
-  const firstMonth = bucket === 'month' ? month : bucket === 'quarter' ? month - ((month - 1) % 3) : 1;
+  const span = SPAN[bucket];
+  const firstMonth = month - ((month - 1) % span);
   const label =
     bucket === 'month'
       ? `${year}-${pad(month)}`
       : bucket === 'quarter'
         ? `${year}-Q${(firstMonth - 1) / 3 + 1}`
-        : String(year);
+        : bucket === 'half'
+          ? `${year}-H${(firstMonth - 1) / 6 + 1}`
+          : String(year);
   const calendarFrom = monthStart(year, firstMonth);
   const calendarTo = addDays(monthStart(year, firstMonth + span), -1);
   if (cut === 'calendar') return { label, from: calendarFrom, to: calendarTo };
@@ -117,4 +128,32 @@ export function seriesPeriods(period: ReportPeriod, bucket: SeriesBucket, cut: P
     if (out.length > 1200) throw new InvalidPeriod('a series may have at most 1200 periods');
   }
   return out;
+}
+
+const PERIOD_LABEL = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
+
+/**
+ * The reporting period a label names under a cut: `2025-03` (month), `2025-Q2`, `2025-H1`, `2025`. Under
+ * `cutoff-15`, `2025-03` is 15 February – 14 March 2025 and `2025` is 15 December 2024 – 14 December 2025.
+ */
+export function periodOfLabel(label: string, cut: PeriodCut): LabelledPeriod {
+  const match = PERIOD_LABEL.exec(label);
+  if (match === null) {
+    throw new InvalidPeriod(
+      `not a reporting period (YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn): ${JSON.stringify(label)}`,
+    );
+  }
+  const [, year, month, quarter, half] = match;
+  const bucket: SeriesBucket =
+    month !== undefined ? 'month' : quarter !== undefined ? 'quarter' : half !== undefined ? 'half' : 'year';
+  const firstMonth =
+    month !== undefined
+      ? Number(month)
+      : quarter !== undefined
+        ? 3 * Number(quarter) - 2
+        : half !== undefined
+          ? 6 * Number(half) - 5
+          : 1;
+  // Any calendar day of the bucket's first month before the 15th lies in the same bucket under both cuts.
+  return bucketOf(`${year}-${pad(firstMonth)}-01`, bucket, cut);
 }

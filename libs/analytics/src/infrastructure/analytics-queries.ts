@@ -6,6 +6,7 @@
 //
 // Indexes: (agency_code, received_at) for "received before E and not ended before S", (agency_code,
 // ended_at) for "ended in [S, E)"; see the migration.
+import { sqlLocalDayNumber, toLocalDate } from '@tthc/calendar';
 import type { QueryRunner } from 'typeorm';
 import type { TimelinessGranularity } from '../domain/dossier-event-types';
 import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
@@ -21,6 +22,7 @@ export const GROUPINGS = [
   'agency',
   'channel',
   'online-level',
+  'sub-unit',
 ] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
@@ -34,6 +36,8 @@ export interface SliceFilters {
   readonly onlineLevel?: string;
   /** For grouping by agency: old agency code → the agency that carries its tasks today. */
   readonly currentAgency?: ReadonlyMap<string, string>;
+  /** For grouping by sub-unit (application/agency-scope.ts subUnitRollUp): agency code → its row. */
+  readonly subUnits?: { readonly own: string; readonly rowOf: ReadonlyMap<string, string> };
 }
 
 export interface GroupLabel {
@@ -118,8 +122,22 @@ function sourceOf(
     }
     case 'channel':
       return plain('f.channel');
+    // The dossier's own level (none for counter and post): the facts fold it so (domain/dossier-facts.ts).
     case 'online-level':
       return plain('f.online_level');
+    case 'sub-unit': {
+      // Each agency of the unit's scope in exactly one row, so the rows add up to the unit.
+      const mapping = [...(filters.subUnits?.rowOf ?? new Map<string, string>())];
+      const codes = sql.param(mapping.map(([code]) => code));
+      const rows = sql.param(mapping.map(([, row]) => row));
+      const own = sql.param(filters.subUnits?.own ?? '');
+      return {
+        from: `${from} LEFT JOIN unnest(${codes}::text[], ${rows}::text[]) AS s(code, row_key) ON s.code = f.agency_code`,
+        key: `coalesce(s.row_key, ${own}::text)`,
+        vi: 'NULL',
+        en: 'NULL',
+      };
+    }
   }
 }
 
@@ -156,13 +174,14 @@ export async function queryIi06a(
   merge(await countDays(runner, bounds, filters, grouping, granularity));
   merge(await countOpen(runner, bounds, filters, grouping));
   merge(await countUncollected(runner, bounds, filters, grouping));
+  merge(await countLateEnds(runner, bounds, filters, grouping, granularity));
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, g]) => ({ key, vi: g.vi, en: g.en, figures: completeIi06a(g.counted) }))
     .filter((g) => g.figures.toResolve > 0 || g.figures.resolvedNotCollected > 0);
 }
 
-const localDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+const localDay = (ms: number) => toLocalDate(new Date(ms));
 
 async function countDays(
   runner: QueryRunner,
@@ -213,6 +232,8 @@ async function countOpen(
       SELECT 1 FROM jsonb_array_elements(f.pauses) p
       WHERE (p->>'from')::timestamptz < ${E}::timestamptz
         AND (p->>'to' IS NULL OR (p->>'to')::timestamptz >= ${E}::timestamptz)${kind}))`;
+  // A pause that began after the due instant shelters nothing: the dossier stays overdue (sheltersFromOverdue).
+  const sheltering = ` AND p->>'overdue' IS NULL`;
   // The committed deadline in force at E: the last one that started before E (most dossiers have one).
   const dueAtEnd = `(CASE WHEN jsonb_array_length(f.deadlines) <= 1 THEN f.receipt_due_at ELSE (
       SELECT (d->>'dueAt')::timestamptz FROM jsonb_array_elements(f.deadlines) WITH ORDINALITY AS x(d, n)
@@ -221,10 +242,51 @@ async function countOpen(
     `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en,
        count(*) FILTER (WHERE ${open(S)})::int AS "carriedOver",
        count(*) FILTER (WHERE ${open(E)})::int AS "inProgress",
-       count(*) FILTER (WHERE ${open(E)} AND NOT ${pausedAt('')} AND ${dueAtEnd} < ${E}::timestamptz)::int
+       count(*) FILTER (WHERE ${open(E)} AND NOT ${pausedAt(sheltering)} AND ${dueAtEnd} < ${E}::timestamptz)::int
          AS "inProgressOverdue",
        count(*) FILTER (WHERE ${open(E)} AND ${pausedAt(` AND p->>'kind' = 'supplement'`)})::int
          AS "inProgressWaitingForCitizen"
+     FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
+    sql.params,
+  )) as Record<string, unknown>[];
+}
+
+/**
+ * Refused or withdrawn in [S, E) after the committed deadline in force then (the last that started before
+ * the end, as domain/dossier-facts.ts deadlineAt), the clock running (no pause holding the end, as pauseAt),
+ * compared by local day or minute like results (domain/ii06a.ts). Few dossiers: the (agency, ended_at) index.
+ */
+async function countLateEnds(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+  grouping: Grouping,
+  granularity: TimelinessGranularity,
+): Promise<Record<string, unknown>[]> {
+  const sql = new Sql();
+  sql.and(`f.outcome IN ('refused', 'withdrawn')`);
+  sql.and(`f.ended_at >= ${sql.param(new Date(bounds.startMs).toISOString())}::timestamptz`);
+  sql.and(`f.ended_at < ${sql.param(new Date(bounds.endMs).toISOString())}::timestamptz`);
+  applyFilters(sql, filters);
+  const g = sourceOf(sql, filters, grouping);
+  const due = `coalesce((
+      SELECT (d->>'dueAt')::timestamptz FROM jsonb_array_elements(f.deadlines) WITH ORDINALITY AS x(d, n)
+      WHERE (d->>'from')::timestamptz < f.ended_at ORDER BY n DESC LIMIT 1), f.receipt_due_at)`;
+  const paused = `(f.has_pauses AND EXISTS (
+      SELECT 1 FROM jsonb_array_elements(f.pauses) p
+      WHERE (p->>'from')::timestamptz < f.ended_at AND p->>'overdue' IS NULL
+        AND (p->>'to' IS NULL OR (p->>'to')::timestamptz >= f.ended_at)))`;
+  // Local day numbers or epoch minutes, as the calendar's compareTimeliness.
+  const unit = (instant: string) =>
+    granularity === 'day' ? sqlLocalDayNumber(instant) : `floor(extract(epoch from ${instant}) / 60)`;
+  const late = `(NOT ${paused} AND ${unit('f.ended_at')} > ${unit(due)})`;
+  // A refusal recorded with its timeliness (the facts' `refusal`) is timed so, as domain/ii06a.ts does.
+  const recorded = `f.facts->'refusal'->>'${granularity === 'day' ? 'timelinessDay' : 'timelinessMinute'}'`;
+  const refusedLate = `(CASE WHEN f.facts ? 'refusal' THEN ${recorded} = 'late' ELSE ${late} END)`;
+  return (await runner.query(
+    `SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en,
+       count(*) FILTER (WHERE f.outcome = 'refused' AND ${refusedLate})::int AS "refusedLate",
+       count(*) FILTER (WHERE f.outcome = 'withdrawn' AND ${late})::int AS "withdrawnLate"
      FROM ${g.from} ${sql.whereClause()} GROUP BY 1`,
     sql.params,
   )) as Record<string, unknown>[];
@@ -329,15 +391,24 @@ export interface ProcessingGroup extends GroupLabel {
 const num = (value: unknown): number | null =>
   value === null || value === undefined ? null : Math.round(Number(value) * 10_000) / 10_000;
 
-/** Mean, median, p90 of each processing-time measure over dossiers resolved in [S, E). */
+/**
+ * Mean, median, p90 of each processing-time measure over dossiers resolved in [S, E), or with
+ * `cohort: 'received'` over dossiers received in [S, E) and resolved whenever (Decision 766 indicator 2.2).
+ */
 export async function queryProcessingTime(
   runner: QueryRunner,
   bounds: PeriodBounds,
   filters: SliceFilters,
   grouping: Grouping,
+  cohort: 'resolved' | 'received' = 'resolved',
 ): Promise<ProcessingGroup[]> {
   const sql = new Sql();
-  resolvedIn(sql, bounds);
+  if (cohort === 'resolved') resolvedIn(sql, bounds);
+  else {
+    sql.and(`f.outcome = 'resolved'`);
+    sql.and(`f.received_at >= ${sql.param(new Date(bounds.startMs).toISOString())}::timestamptz`);
+    sql.and(`f.received_at < ${sql.param(new Date(bounds.endMs).toISOString())}::timestamptz`);
+  }
   applyFilters(sql, filters);
   const g = sourceOf(sql, filters, grouping);
   const columns = PROCESSING_MEASURE_NAMES.map((m) => {
@@ -441,8 +512,9 @@ export async function queryTimeSavings(
   sql.and('f.resolved > 0');
   applyFilters(sql, filters);
   const g = sourceOf(sql, filters, grouping, 'analytics_daily_counts');
-  // The trip cost of a dossier: the caller's, else the procedure version's for the dossier's locality (its
-  // agency), else the procedure's default, else the agency's default, else 1 day.
+  // The trip cost of a dossier, as domain/time-savings.ts tripCostDaysOf: the caller's, else the procedure
+  // version's for the locality (the dossier's agency: the applicant's own locality is not in the events in
+  // clear), else the procedure version's default, else the agency's default, else 1 day.
   const tripCost = `coalesce(${override}::float8,
       (tv.definition->'tripCost'->'byLocality'->>per.agency_code)::float8,
       (tv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
@@ -480,15 +552,20 @@ export async function queryTimeSavings(
 }
 
 export interface Decision766Counts {
-  readonly proceduresWithDossiers: number;
-  readonly proceduresWithOnlineDossiers: number;
+  readonly onlineServices: number;
+  readonly onlineServicesWithOnlineDossiers: number;
   readonly receivedWithOnlinePayment: number;
-  readonly resolvedElectronic: number;
+  readonly receivedWithFee: number;
+  readonly receivedWithElectronicResult: number;
   readonly ratings: number;
   readonly ratingSum: number;
   readonly ratingsSatisfied: number;
 }
 
+/** A procedure level that is online: the Decree 42/2022 names and the legacy levels 3 and 4. */
+const OFFERED_ONLINE = `('full', 'partial', '3', '4')`;
+
+/** The counts of domain/decision-766.ts, over the decision's denominators (see there). */
 export async function queryDecision766Counts(
   runner: QueryRunner,
   bounds: PeriodBounds,
@@ -499,21 +576,54 @@ export async function queryDecision766Counts(
   const E = sql.param(new Date(bounds.endMs).toISOString());
   applyFilters(sql, filters);
   const within = (column: string) => `${column} >= ${S}::timestamptz AND ${column} < ${E}::timestamptz`;
-  sql.and(`(${within('f.received_at')} OR ${within('f.ended_at')} OR ${within('f.rated_at')})`);
+  sql.and(`(${within('f.received_at')} OR ${within('f.rated_at')})`);
+  // A fee above 0 applies to the dossier's channel (a fee naming no channels applies to every channel).
+  const feeDue = `EXISTS (
+      SELECT 1 FROM jsonb_array_elements(coalesce(pv.definition->'fees', '[]'::jsonb)) fee
+      WHERE (fee->>'amount')::numeric > 0 AND (fee->'channels' IS NULL OR fee->'channels' ? f.channel))`;
   const [row] = (await runner.query(
     `SELECT
-       count(DISTINCT f.procedure_code) FILTER (WHERE ${within('f.received_at')})::int AS "proceduresWithDossiers",
-       count(DISTINCT f.procedure_code) FILTER (WHERE ${within('f.received_at')} AND f.channel = 'online')::int
-         AS "proceduresWithOnlineDossiers",
        count(*) FILTER (WHERE ${within('f.received_at')} AND f.online_payment)::int AS "receivedWithOnlinePayment",
-       count(*) FILTER (WHERE ${within('f.ended_at')} AND f.outcome = 'resolved' AND f.electronic_result)::int
-         AS "resolvedElectronic",
+       count(*) FILTER (WHERE ${within('f.received_at')} AND ${feeDue})::int AS "receivedWithFee",
+       count(*) FILTER (WHERE ${within('f.received_at')} AND f.outcome = 'resolved' AND f.electronic_result)::int
+         AS "receivedWithElectronicResult",
        count(*) FILTER (WHERE ${within('f.rated_at')})::int AS ratings,
        coalesce(sum(f.rating) FILTER (WHERE ${within('f.rated_at')}), 0)::int AS "ratingSum",
        count(*) FILTER (WHERE ${within('f.rated_at')} AND f.rating >= 4)::int AS "ratingsSatisfied"
      FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()}`,
     sql.params,
-  )) as Decision766Counts[];
+  )) as Omit<Decision766Counts, 'onlineServices' | 'onlineServicesWithOnlineDossiers'>[];
+  return { ...row, ...(await queryOnlineServices(runner, bounds, filters)) };
+}
+
+/**
+ * 3.2: the procedures offered online (published now, full or partial) by the agencies in scope, and those of
+ * them that received a dossier online in the period (the same slice of dossiers as the other indicators).
+ */
+async function queryOnlineServices(
+  runner: QueryRunner,
+  bounds: PeriodBounds,
+  filters: SliceFilters,
+): Promise<Pick<Decision766Counts, 'onlineServices' | 'onlineServicesWithOnlineDossiers'>> {
+  const sql = new Sql();
+  const S = sql.param(new Date(bounds.startMs).toISOString());
+  const E = sql.param(new Date(bounds.endMs).toISOString());
+  applyFilters(sql, filters);
+  sql.and(`f.procedure_code = p.code`);
+  sql.and(`f.channel = 'online'`);
+  sql.and(`f.received_at >= ${S}::timestamptz AND f.received_at < ${E}::timestamptz`);
+  const dossiers = `EXISTS (SELECT 1 FROM analytics_dossier_facts f ${REGISTRY_JOIN} ${sql.whereClause()})`;
+  const offered: string[] = [`p.status = 'published'`, `p.online_level IN ${OFFERED_ONLINE}`];
+  if (filters.agencies !== undefined)
+    offered.push(`p.agency_code = ANY(${sql.param(filters.agencies)}::text[])`);
+  if (filters.procedure !== undefined) offered.push(`p.code = ${sql.param(filters.procedure)}`);
+  if (filters.field !== undefined) offered.push(`p.field_code = ${sql.param(filters.field)}`);
+  const [row] = (await runner.query(
+    `SELECT count(DISTINCT p.code)::int AS "onlineServices",
+       count(DISTINCT p.code) FILTER (WHERE ${dossiers})::int AS "onlineServicesWithOnlineDossiers"
+     FROM procedure_versions p WHERE ${offered.join(' AND ')}`,
+    sql.params,
+  )) as Pick<Decision766Counts, 'onlineServices' | 'onlineServicesWithOnlineDossiers'>[];
   return row;
 }
 
