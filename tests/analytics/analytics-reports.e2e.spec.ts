@@ -7,6 +7,9 @@
 // still open and overdue at the end of April. Khánh Trung was merged into Trung Khánh Vĩnh (000.00.63.H56) on
 // 1 July 2025, so today's commune and the province see these 2025 dossiers.
 //
+// D1 states the legacy level 2 and D6 the legacy level 3 (partial online, below the procedure's full level):
+// the import keeps the level each dossier was really submitted at.
+//
 // Then: rebuilding every projection from zero gives byte-identical reports; the same history through a second
 // engine in Kafka mode gives identical reports (all but the log position, which belongs to each database);
 // `npm run report` prints the summary.
@@ -91,17 +94,24 @@ const HISTORY_V1: Json[] = [
   // D1: received Mon 31/3 08:00 (due Tue 1/4 08:00, statutory Thu 3/4 08:00); resolved 1/4 07:30: on time by
   // day, early by minute; carried over into April. 7.5 working hours used = 0.9375; 16.5 h before the
   // statutory due = 2.0625. Rated 5.
-  record('D1', 'counter', 1, at('2025-03-31', '07:55'), [
-    step('receive', at('2025-03-31', '08:00'), COUNTER),
-    ...processing(
-      at('2025-03-31', '08:30'),
-      at('2025-03-31', '10:00'),
-      at('2025-03-31', '14:00'),
-      at('2025-04-01', '07:30'),
-    ),
-    step('return-result', at('2025-04-01', '09:00'), COUNTER, { method: 'counter' }),
-    step('rate', at('2025-04-04', '10:00'), CITIZEN, { score: 5 }),
-  ]),
+  record(
+    'D1',
+    'counter',
+    1,
+    at('2025-03-31', '07:55'),
+    [
+      step('receive', at('2025-03-31', '08:00'), COUNTER),
+      ...processing(
+        at('2025-03-31', '08:30'),
+        at('2025-03-31', '10:00'),
+        at('2025-03-31', '14:00'),
+        at('2025-04-01', '07:30'),
+      ),
+      step('return-result', at('2025-04-01', '09:00'), COUNTER, { method: 'counter' }),
+      step('rate', at('2025-04-04', '10:00'), CITIZEN, { score: 5 }),
+    ],
+    { onlineLevel: 2 }, // the legacy system's level 2: not online
+  ),
   // D2: received Tue 29/4 08:00; 30/4, 1/5, 2/5 off and the weekend, so due Mon 5/5 08:00 (statutory Wed 7/5
   // 08:00); resolved 5/5 10:00: on time by day (late by minute; without the holidays it would be late).
   // 7 + 3 = 10 h used = 1.25; 14 h before the statutory due = 1.75.
@@ -207,18 +217,26 @@ const HISTORY_V2: Json[] = [
     ],
     { paymentReference: 'VNPAY-2025-0415-0001' },
   ),
-  // D6: online, version 2: received Wed 16/4 14:00, due Thu 17/4 08:00 (statutory Mon 21/4 14:00), resolved
-  // 16/4 16:00 with an electronic result: early. 2 h = 0.25; 22 h = 2.75. Never collected.
-  record('D6', 'online', 2, at('2025-04-16', '14:00'), [
-    step('receive', at('2025-04-16', '14:00'), COUNTER),
-    ...processing(
-      at('2025-04-16', '14:10'),
-      at('2025-04-16', '14:40'),
-      at('2025-04-16', '15:00'),
-      at('2025-04-16', '16:00'),
-      true,
-    ),
-  ]),
+  // D6: online at the legacy level 3 (partial), version 2: received Wed 16/4 14:00, due Thu 17/4 08:00
+  // (statutory Mon 21/4 14:00), resolved 16/4 16:00 with an electronic result: early. 2 h = 0.25; 22 h = 2.75.
+  // Never collected.
+  record(
+    'D6',
+    'online',
+    2,
+    at('2025-04-16', '14:00'),
+    [
+      step('receive', at('2025-04-16', '14:00'), COUNTER),
+      ...processing(
+        at('2025-04-16', '14:10'),
+        at('2025-04-16', '14:40'),
+        at('2025-04-16', '15:00'),
+        at('2025-04-16', '16:00'),
+        true,
+      ),
+    ],
+    { onlineLevel: 3 },
+  ),
 ];
 
 const ZERO_II06A = {
@@ -240,6 +258,8 @@ const ZERO_II06A = {
   resolvedNotCollected: 0,
   refused: 0,
   withdrawn: 0,
+  refusedLate: 0,
+  withdrawnLate: 0,
   inProgress: 0,
   inProgressNotYetDue: 0,
   inProgressOverdue: 0,
@@ -417,8 +437,8 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       carriedOver: 1, // D1
       received: 8, // D2 D3 D4 D5 D6 D7 D8 D9 (not D10, refused at receipt)
       receivedOnline: 2,
-      receivedOnlineFull: 2, // D5 D6
-      receivedOnlinePartial: 0,
+      receivedOnlineFull: 1, // D5
+      receivedOnlinePartial: 1, // D6, submitted at the partial level
       receivedCounterAndPost: 6,
       receivedCounter: 5, // D2 D3 D7 D8 D9
       receivedPost: 1, // D4
@@ -432,6 +452,8 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       resolvedNotCollected: 1, // D6
       refused: 0,
       withdrawn: 1, // D4
+      refusedLate: 0,
+      withdrawnLate: 0, // D4 withdrawn two hours after receipt
       inProgress: 3, // D2 D8 D9
       inProgressNotYetDue: 2, // D2 (due 5/5 after the holidays), D9 (waiting)
       inProgressOverdue: 1, // D8
@@ -441,7 +463,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
     expect(april.rows).toEqual([
       { key: 'ho-tich', label: { vi: expect.any(String), en: expect.any(String) }, figures: expected },
     ]);
-    expect(april.definition).toMatchObject({ metric: 'ii06a', version: '1' });
+    expect(april.definition).toMatchObject({ metric: 'ii06a', version: '2' });
     expect(april.computedFrom).toMatchObject({
       projection: 'analytics-dossier-facts',
       eventsApplied: expect.any(Number),
@@ -451,6 +473,18 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       agency: TRUNG_KHANH_VINH,
       agencies: expect.arrayContaining([AGENCY, TRUNG_KHANH_VINH]),
     });
+  });
+
+  it('classifies by the dossier’s own online level: counter and post dossiers have none', async () => {
+    const period = `from=2025-04-01&to=2025-04-30&agency=${TRUNG_KHANH_VINH}`;
+    const byLevel = await get(`/v1/analytics/ii06a?${period}&groupBy=online-level`);
+    expect((byLevel.rows as Json[]).map((r) => [r.key, r.figures.received])).toEqual([
+      ['full', 1], // D5
+      ['none', 6], // D2 D3 D4 D7 D8 D9, whatever their procedure offers
+      ['partial', 1], // D6
+    ]);
+    const full = await get(`/v1/analytics/ii06a?${period}&onlineLevel=full`);
+    expect(full.total).toMatchObject({ received: 1, receivedOnlineFull: 1, receivedCounter: 0 });
   });
 
   it('compares to the minute when asked', async () => {
@@ -478,7 +512,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       resolvedLate: 1, // D8
       lateWithoutApology: 1,
       resolvedNotCollected: 1, // D8
-      refused: 1, // D9
+      refused: 1, // D9: refused 6/5 11:00, before its deadline (moved by the pause to 7/5 08:00): not late
     });
     const both = await get(`/v1/analytics/ii06a?from=2025-04-01&to=2025-05-31&agency=${PROVINCE}`);
     expect(both.total).toMatchObject({
@@ -569,7 +603,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       tripsBaseline: 11, // 2 each, D7 3 (one supplement round)
       tripsActual: 8, // D1 2, D3 2, D5 1 (collected), D6 0, D7 3
       tripsAvoided: 3,
-      travelDaysSaved: 1.5, // 3 trips × 0.5 day (the procedure's trip cost for Khánh Trung)
+      travelDaysSaved: 1.5, // 3 trips × 0.5 day (the procedure's default: none set for Khánh Trung)
       money: 300_000, // 1.5 days × 8 h × 25,000 VND
     });
     expect(report.parameters).toMatchObject({ incomePerHour: 25000, hoursPerWorkingDay: 8 });
@@ -581,12 +615,18 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       `/v1/analytics/decision-766?from=2025-04-01&to=2025-04-30&agency=${TRUNG_KHANH_VINH}`,
     );
     const value = (code: string) => (report.indicators as Json[]).find((i) => i.code === code)?.value;
-    expect(value('resolved-early-or-on-time-share')).toBe(80); // 4 of 5
-    expect(value('mean-processing-time:1.004873')).toBe(1.1875);
-    expect(value('online-dossier-share')).toBe(25); // 2 of 8
-    expect(value('services-with-online-dossiers')).toBe(100);
-    expect(value('online-payment-share')).toBe(12.5); // D5
-    expect(value('electronic-result-share')).toBe(20); // D6
+    // 2.1: D6 early; D1 D5 D7 on time; D4 withdrawn in time; D2 D9 in progress, not yet due: 7 of the 9.
+    expect(value('resolved-early-or-on-time-share')).toBe(77.78);
+    // 2.2: the dossiers received in April and resolved (whenever): D2 1.25, D3 3.125, D5 0.375, D6 0.25,
+    // D7 1.25, D8 3.25 working days.
+    expect(value('mean-processing-time:1.004873')).toBe(1.5833);
+    expect(value('online-dossier-share')).toBe(25); // 3.3: 2 of 8
+    // 3.2: of the 3 procedures Khánh Trung offers online (marital status, birth registration, birth with
+    // health insurance), one received a dossier online.
+    expect(value('services-with-online-dossiers')).toBe(33.33);
+    // 3.6: D5 paid online, of the 6 dossiers charged a fee (counter and post: 10,000 VND; online waived).
+    expect(value('online-payment-share')).toBe(16.67);
+    expect(value('electronic-result-share')).toBe(12.5); // 4.1: D6, of the 8 received
     expect(value('satisfaction-mean')).toBe(4); // 5 and 3
     expect(value('satisfaction-share')).toBe(50);
     expect((report.unsupported as Json[]).map((u) => u.code)).toEqual(
@@ -628,6 +668,26 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       inProgress: 1,
       inProgressWaitingForCitizen: 1,
     });
+    // The same official period asked by name (Decree 09/2019/NĐ-CP Art. 12: 15 March – 14 April).
+    const april = await get(`/v1/analytics/ii06a?period=2025-04&cut=cutoff-15&agency=${PROVINCE}`);
+    expect(april.total).toEqual(periods[1].figures);
+    expect(april.parameters).toMatchObject({
+      period: '2025-04',
+      cut: 'cutoff-15',
+      from: '2025-03-15',
+      to: '2025-04-14',
+    });
+    const quarter = await get(`/v1/analytics/ii06a?period=2025-Q2&cut=cutoff-15&agency=${PROVINCE}`);
+    expect(quarter.parameters).toMatchObject({ from: '2025-03-15', to: '2025-06-14' });
+    // Not both ways at once, and no cut without a named period (it would change nothing).
+    for (const wrong of [
+      'period=2025-04&from=2025-04-01&to=2025-04-30',
+      'from=2025-04-01&to=2025-04-30&cut=cutoff-15',
+      'period=2025-13',
+    ]) {
+      const refused = await call(engine, 'GET', `/v1/analytics/ii06a?${wrong}`, ANALYST);
+      expect({ wrong, status: refused.status }).toEqual({ wrong, status: 400 });
+    }
     // 15/4–14/5: carried D7; received D2 D5 D6 D8 D9; resolved D7 D5 D6 D2 D8; refused D9.
     expect(periods[2].figures).toMatchObject({
       carriedOver: 1,
@@ -652,7 +712,8 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       .split('\n');
     expect(lines[0]).toContain('Số hồ sơ nhận giải quyết – Số kỳ trước chuyển qua');
     expect(lines[0]).toContain('Số hồ sơ đang giải quyết – Quá hạn');
-    expect(lines[2]).toMatch(/^,Tổng cộng,9,1,2,6,5,1,3,1,3,2,1,/);
+    // Dealt with: 5 results + D4 withdrawn (on time) = 6 = 1 early + 4 on time + 1 late; 9 = 6 + 3 in progress.
+    expect(lines[2]).toMatch(/^,Tổng cộng,9,1,2,6,6,1,4,1,3,2,1,/);
     const english = await call(
       engine,
       'GET',
@@ -665,7 +726,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
       { headers: ANALYST },
     );
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    expect(res.headers.get('x-metric-definition')).toBe('ii06a; version=1');
+    expect(res.headers.get('x-metric-definition')).toBe('ii06a; version=2');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container
   });
@@ -682,6 +743,15 @@ describe('analytics over a known imported history (built engine, embedded mode)'
     expect(run.stdout).toMatch(/trước hạn \/ early \.+ +1 +20\.00%/);
     expect(run.stdout).toMatch(/quá hạn \/ overdue \.+ +1\n/);
     expect(run.stdout).toMatch(/1\.004873 v2 .* 83\.33/);
+    // The official reporting period by name: April under Decree 09/2019/NĐ-CP Art. 12 is 15/3 – 14/4.
+    const official = await runNode(
+      'dist/apps/engine/src/cli/report.js',
+      ['--agency', PROVINCE, '--period', '2025-04', '--cut', 'cutoff-15'],
+      { DATA_DIR: dataDir },
+    );
+    expect({ code: official.code, stderr: official.stderr }).toMatchObject({ code: 0 });
+    expect(official.stdout).toContain('Kỳ báo cáo / Period: 15/03/2025 – 14/04/2025 (2025-04, chốt số liệu');
+    expect(official.stdout).toMatch(/Mới tiếp nhận \/ Newly received \.+ +4\n/); // D1 D3 D4 D7
     const help = await runNode('dist/apps/engine/src/cli/report.js', ['--help'], { DATA_DIR: dataDir });
     expect(help.stdout).toContain(
       'Usage: npm run report -- --agency <code> --from YYYY-MM-DD --to YYYY-MM-DD',

@@ -313,8 +313,10 @@ describe('dossiers (built engine, samples loaded)', () => {
     );
     const unknown = await submit(submission({ procedureCode: '9.999999' }), randomUUID());
     expect(unknown.status).toBe(404);
-    // The sample procedure is offered in full online (level 4).
-    const mismatched = await submit(submission({ onlineLevel: 'partial' }), randomUUID());
+    // The sample procedure is offered in full online (level 4): a partial submission is accepted, but a
+    // counter submission is not online and states no level.
+    expect((await submit(submission({ onlineLevel: 'partial' }), randomUUID())).status).toBe(201);
+    const mismatched = await submit(submission({ channel: 'counter', onlineLevel: 'full' }), randomUUID());
     expect(mismatched.status).toBe(422);
     expect(mismatched.body.type).toBe('https://tthc-engine.dev/problems/online-level-mismatch');
     const anonymous = await submit(submission(), randomUUID(), {});
@@ -346,7 +348,8 @@ describe('dossiers (built engine, samples loaded)', () => {
 
     const all = await eventually(
       () => call('GET', `/v1/worklists?agency=${AGENCY}&view=all&limit=100`, { headers: COUNTER }),
-      (r) => r.status === 200 && (r.body.items as Json[]).length >= 5,
+      // The lifecycle's dossier, the partial-level one, the 3 counter dossiers and the one waiting.
+      (r) => r.status === 200 && (r.body.items as Json[]).length >= 6,
     );
     const items = all.body.items as Json[];
     const dues = items.map((item) => item.dueAt as string | null);

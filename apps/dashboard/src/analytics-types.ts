@@ -38,6 +38,8 @@ export interface Ii06aFigures {
   readonly resolvedNotCollected: number;
   readonly refused: number;
   readonly withdrawn: number;
+  readonly refusedLate: number;
+  readonly withdrawnLate: number;
   readonly inProgress: number;
   readonly inProgressNotYetDue: number;
   readonly inProgressOverdue: number;

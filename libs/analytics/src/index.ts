@@ -16,6 +16,12 @@ export {
   type SummaryReport,
   type ReportStamp,
 } from './application/analytics-reports';
-export type { ReportRequest, TimeSavingsRequest } from './application/report-request';
+export {
+  summaryRequestOf,
+  type ReportRequest,
+  type SummaryOptions,
+  type TimeSavingsRequest,
+} from './application/report-request';
 export { GROUPINGS, type Grouping } from './infrastructure/analytics-queries';
 export { rowLabel } from './application/report-tables';
+export { renderSummaryText, reportSummary, type SummaryTextOptions } from './application/report-text';

@@ -1,17 +1,15 @@
 // Analysts' views over /v1/analytics for a period and an agency (which rolls up everything under it and
 // everything it succeeded): the II.06a overview with its reconciliation, processing times against statutory
 // and committed times per procedure version, days saved with the method spelled out, monthly trends, and the
-// drill-down province → district → commune → procedure. The period and agency live in the address, so a view
-// can be shared and reloaded.
+// drill-down province → district → commune → procedure (each unit's sub-units and its own dossiers, adding up
+// to its total). The period and agency live in the address, so a view can be shared and reloaded.
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, query } from '../api';
 import type {
   AgencyDetails,
-  Agency,
   Decision766Report,
   Ii06aFigures,
   Ii06aReport,
-  Page,
   ProcessingTimeReport,
   ReformReductionReport,
   SeriesReport,
@@ -608,22 +606,16 @@ function DrillDown(props: { filters: Filters }) {
   const agency = filters.agency;
   const key = agency === '' ? null : `${agency}|${filters.from}|${filters.to}`;
   const byProcedurePath = reportPath('ii06a', filters, { groupBy: 'procedure' });
+  // One report for the unit: a row per sub-unit valid at the period end and one for the unit's own dossiers,
+  // adding up to the unit's total (the API groups them so: groupBy=sub-unit).
+  const bySubUnitPath = reportPath('ii06a', filters, { groupBy: 'sub-unit' });
   const { resource, reload } = useResource(key, async (signal) => {
-    const [details, children, byProcedure] = await Promise.all([
+    const [details, bySubUnit, byProcedure] = await Promise.all([
       getJson<AgencyDetails>(`/v1/agencies/${encodeURIComponent(agency)}`, signal),
-      getJson<Page<Agency>>(
-        `/v1/agencies${query({ parent: agency, activeOn: filters.to, limit: 100 })}`,
-        signal,
-      ),
+      getJson<Ii06aReport>(bySubUnitPath, signal),
       getJson<Ii06aReport>(byProcedurePath, signal),
     ]);
-    const rows = await Promise.all(
-      children.items.map(async (child) => ({
-        child,
-        report: await getJson<Ii06aReport>(reportPath('ii06a', { ...filters, agency: child.code }), signal),
-      })),
-    );
-    return { details, rows: rows.filter((r) => r.report.total.toResolve > 0), byProcedure };
+    return { details, bySubUnit, byProcedure };
   });
   if (key === null) {
     return (
@@ -636,7 +628,7 @@ function DrillDown(props: { filters: Filters }) {
     `/analytics/area${query({ from: filters.from, to: filters.to, agency: code })}`;
   return (
     <Loaded resource={resource} reload={reload}>
-      {({ details, rows, byProcedure }) => (
+      {({ details, bySubUnit, byProcedure }) => (
         <div data-testid="drilldown">
           <h2>
             {t('drillTitle')}: {name(details.name)}
@@ -648,25 +640,31 @@ function DrillDown(props: { filters: Filters }) {
               </Link>
             </p>
           ) : null}
-          {rows.length > 0 ? (
+          {bySubUnit.rows.length > 0 ? (
             <>
-              <h3>{t('subordinate')}</h3>
+              <h3>
+                {t('subordinate')} <Downloads path={bySubUnitPath} name="drill-sub-units" />
+              </h3>
               <Ii06aTable
                 testId="drill-children"
-                rows={rows.map((r) => ({
-                  label: (
-                    <>
-                      <Link to={at(r.child.code)} testId={`drill-${r.child.code}`}>
-                        {name(r.child.name)}
-                      </Link>{' '}
-                      <Downloads
-                        path={reportPath('ii06a', { ...filters, agency: r.child.code }, { groupBy: 'field' })}
-                        name={`ii06a-${r.child.code}`}
-                      />
-                    </>
-                  ),
-                  figures: r.report.total,
+                rows={bySubUnit.rows.map((r) => ({
+                  label:
+                    r.key === agency ? (
+                      <span data-testid="drill-own">{t('ownDossiers')}</span>
+                    ) : (
+                      <>
+                        <Link to={at(r.key)} testId={`drill-${r.key}`}>
+                          {name(r.label) || r.key}
+                        </Link>{' '}
+                        <Downloads
+                          path={reportPath('ii06a', { ...filters, agency: r.key }, { groupBy: 'field' })}
+                          name={`ii06a-${r.key}`}
+                        />
+                      </>
+                    ),
+                  figures: r.figures,
                 }))}
+                total={bySubUnit.total}
               />
             </>
           ) : null}

@@ -15,7 +15,8 @@ const HELP = `Usage: npm run import -- <file.ndjson> [--dry-run] [--batch N]
 Imports historical dossiers from a legacy one-stop system. NDJSON, one past dossier per line:
   { "externalId": "KV-2025-000123",          legacy id, unique: a second run imports nothing twice
     "procedureCode": "1.004873", "procedureVersion": 1 (optional: else the current published version),
-    "channel": "counter" | "post" | "online", "onlineLevel": "full" | "partial" (optional),
+    "channel": "counter" | "post" | "online", "onlineLevel": "full" | "partial" | "none" | 1–4 (optional:
+    the level the dossier was really submitted at; legacy 4 = full, 3 = partial, 1–2 = none),
     "applicant": { "name", "nationalId", "phone"?, "email"?, "address"? },
     "formData": { ... }, "attachments": [ { "name", "mediaType", "size", "sha256", "documentCode"? } ]?,
     "code": "000.31.18.H56-250304-0007" (optional legacy code, kept if valid for the unit and receipt date),

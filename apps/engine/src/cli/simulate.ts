@@ -1,8 +1,11 @@
 // npm run simulate -- --agency <code> [--dossiers 13000] [--year 2019] [--seed 42] [--out file.ndjson] [--dry-run]
 // A made-up but plausible year of an agency (and the agencies under it) through the historical import, so
-// analytics, dashboards and benchmarks have a realistic history to work on. See year-simulation.ts.
+// analytics, dashboards and benchmarks have a realistic history to work on. See year-simulation.ts. After the
+// import it prints the report of `npm run report` for the agency and the simulated year, from the same code:
+// the generator's plan (early, late, …) is not what the official rules count, so it is never printed.
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
+import { reportSummary } from '@tthc/analytics';
 import { ConfigError } from '@tthc/platform';
 import type { ProcessingDuration } from '../../../../libs/dossiers/src/domain/calendar';
 import type { WorkingDayCalendar } from '../../../../libs/dossiers/src/domain/calendar';
@@ -20,7 +23,9 @@ const HELP = `Usage: npm run simulate -- --agency <code> [options]
 
 Generates a year of dossiers of the agency and of the agencies under it (the sample procedures they handle),
 deterministic for a seed, and imports it through the historical import (npm run import) into the engine's
-database. Prints a summary: dossiers per procedure, channel and outcome, then the import's own summary.
+database. Prints what it generated (dossiers per procedure and channel), the import's own summary, then the
+report of npm run report for the agency and the simulated year (the same figures, from the same code):
+  npm run report -- --agency <code> --from YYYY-01-01 --to YYYY-12-31
 
   --agency CODE     receiving agency, e.g. 000.00.18.H56 (Khánh Vĩnh district) or 000.31.18.H56 (a commune)
   --dossiers N      dossiers in the year (default 13000); about 4.5% are received in the last working days
@@ -129,21 +134,20 @@ function durationOf(row: ProcedureRow): ProcessingDuration {
   return { unit, value: row.committed_value ?? 1 };
 }
 
-function summarise(records: readonly SimulatedRecord[]): string {
+/** What was generated (the generator's inputs, not outcomes: those come from the report after the import). */
+function generated(records: readonly SimulatedRecord[], args: Args): string {
   const count = (key: (r: SimulatedRecord) => string) => {
     const counts = new Map<string, number>();
     for (const r of records) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
     return [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', ');
   };
   return [
-    `simulated ${records.length.toLocaleString('en')} dossiers`,
+    `simulated ${records.length.toLocaleString('en')} dossiers submitted to ${args.agency} and the agencies under it for ${args.year} (seed ${args.seed})`,
     `  by procedure: ${count((r) => r.procedureCode)}`,
     `  by channel:   ${count((r) => r.channel)}`,
-    `  by outcome:   ${count((r) => r.outcome)}`,
-    `  not collected: ${records.filter((r) => !r.collected && ['early', 'on-time', 'late', 'late-with-apology', 'supplement-then-early'].includes(r.outcome)).length}`,
   ].join('\n');
 }
 
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
         calendarOf: (code) => calendars.get(code) as WorkingDayCalendar,
       }),
     ];
-    process.stdout.write(`${summarise(records)}\n`);
+    process.stdout.write(`${generated(records, args)}\n`);
     const lines = records.map((r) => JSON.stringify(r.record));
     if (args.out !== undefined) {
       const file = createWriteStream(args.out, 'utf8');
@@ -185,6 +189,14 @@ async function main(): Promise<void> {
     }
     const summary = await runImport(db, { lines: () => lines, total: lines.length, dryRun: args.dryRun });
     process.exitCode = summary.failed > 0 ? 1 : 0;
+    if (args.dryRun) return;
+    // The simulated year as `npm run report` prints it: the same query and the same text.
+    const { text } = await reportSummary(db.dataSource, db.config.eventBatchSize, {
+      agency: args.agency,
+      from: `${args.year}-01-01`,
+      to: `${args.year}-12-31`,
+    });
+    process.stdout.write(`\n${text}`);
   } finally {
     await db.close();
   }

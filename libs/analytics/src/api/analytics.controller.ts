@@ -7,7 +7,13 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '
 import type { FastifyReply } from 'fastify';
 import { METRIC_DEFINITIONS } from '../domain/metric-definitions';
 import { AnalyticsReports, type ReportStamp } from '../application/analytics-reports';
-import type { ReportRequest, SeriesRequest, TimeSavingsRequest } from '../application/report-request';
+import {
+  periodDates,
+  type ReportRequest,
+  type SeriesRequest,
+  type TimeSavingsRequest,
+} from '../application/report-request';
+import { InvalidReportPeriod } from '../application/errors';
 import { flatTable, ii06aTable, type ReportTable } from '../application/report-tables';
 import { stampHeaders, toCsv, toXlsx } from '../infrastructure/spreadsheets';
 import {
@@ -49,7 +55,7 @@ const ApiReport = (summary: string, description: string, type: unknown = Stamped
     }),
     ApiResponse({
       status: 400,
-      description: 'validation-failed, invalid-report-period (problem document)',
+      description: 'validation-failed, invalid-report-period, invalid-report-grouping (problem document)',
       schema: PROBLEM_SCHEMA,
     }),
     ApiResponse({ status: 404, description: 'agency-not-found (problem document)', schema: PROBLEM_SCHEMA }),
@@ -61,10 +67,15 @@ function apply(...decorators: readonly MethodDecorator[]): MethodDecorator {
   };
 }
 
-function requestOf(q: ReportQueryDto): ReportRequest {
+function requestOf(q: ReportQueryDto, series = false): ReportRequest {
+  // A cut without a named period would change nothing but the stamp: refused rather than silently ignored.
+  if (!series && q.cut !== undefined && q.period === undefined) {
+    throw new InvalidReportPeriod(
+      'cut applies to a named period: give period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY)',
+    );
+  }
   return {
-    from: q.from,
-    to: q.to,
+    ...periodDates(q),
     ...(q.agency === undefined ? {} : { agency: q.agency }),
     ...(q.procedure === undefined ? {} : { procedure: q.procedure }),
     ...(q.version === undefined ? {} : { version: q.version }),
@@ -76,9 +87,9 @@ function requestOf(q: ReportQueryDto): ReportRequest {
   };
 }
 
-function timeSavingsRequestOf(q: TimeSavingsQueryDto): TimeSavingsRequest {
+function timeSavingsRequestOf(q: TimeSavingsQueryDto, series = false): TimeSavingsRequest {
   return {
-    ...requestOf(q),
+    ...requestOf(q, series),
     ...(q.tripCostDays === undefined ? {} : { tripCostDays: q.tripCostDays }),
     hoursPerWorkingDay: q.hoursPerWorkingDay ?? 8,
     ...(q.incomePerHour === undefined ? {} : { incomePerHour: q.incomePerHour }),
@@ -110,7 +121,7 @@ export class AnalyticsController {
   @apply(
     ...ApiReport(
       'Report form II.06a for a period and slice',
-      'Carried over, received (online full / partial, counter, post), resolved early / on time / late, in progress not yet due / overdue at the period end, withdrawn, refused, late with / without apology, resolved not collected. carriedOver + received = resolved + refused + withdrawn + inProgress holds exactly. groupBy=field gives the official rows; format=xlsx the official column layout.',
+      'Carried over, received (online full / partial by the dossier’s own level, counter, post), resolved early / on time / late, in progress not yet due / overdue at the period end, withdrawn, refused, late with / without apology, resolved not collected. carriedOver + received = resolved + refused + withdrawn + inProgress holds exactly. groupBy=field gives the official rows, groupBy=sub-unit the drill-down rows (sub-units and the unit’s own dossiers, adding up to the total); format=xlsx the official column layout, where refusals and withdrawals count among the dossiers dealt with so that received = dealt with + in progress. period=2025-03&cut=cutoff-15 gives the official reporting period of Decree 09/2019/NĐ-CP Art. 12.',
       Ii06aReportDto,
     ),
   )
@@ -257,7 +268,7 @@ export class AnalyticsController {
   @apply(
     ...ApiReport(
       'A metric by month, quarter or year',
-      'Totals of ii06a, processing-time, time-savings or decision-766 for each calendar period, or each 15th–14th cut-off period, within [from, to].',
+      'Totals of ii06a, processing-time, time-savings or decision-766 for each month, quarter, half-year or year within [from, to]: calendar periods, or with cut=cutoff-15 the official 15th–14th cut-off of Decree 09/2019/NĐ-CP Art. 12.',
     ),
   )
   async series(
@@ -265,7 +276,7 @@ export class AnalyticsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     const request: SeriesRequest = {
-      ...timeSavingsRequestOf(q),
+      ...timeSavingsRequestOf(q, true),
       metric: q.metric,
       bucket: q.bucket ?? 'month',
       cut: q.cut ?? 'calendar',
@@ -297,7 +308,8 @@ export class AnalyticsController {
     if (format === 'json') return report;
     const built = table();
     const headers = q.headers ?? 'vi';
-    const file = `${name}-${q.from}-${q.to}${q.agency === undefined ? '' : `-${q.agency}`}.${format}`;
+    const { from, to } = periodDates(q);
+    const file = `${name}-${from}-${to}${q.agency === undefined ? '' : `-${q.agency}`}.${format}`;
     void reply.headers({
       ...stampHeaders(built),
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,

@@ -2,7 +2,8 @@
 // shapes the OpenAPI document shows.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { PERIOD_CUTS, type PeriodCut, type SeriesBucket } from '../domain/periods';
 import { GROUPINGS, type Grouping } from '../infrastructure/analytics-queries';
 import { SERIES_METRICS, type SeriesMetric } from '../application/report-request';
 
@@ -14,17 +15,43 @@ const FIELD_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export class ReportQueryDto {
-  @ApiProperty({
-    example: '2025-01-01',
-    description: 'First local day of the period (Asia/Ho_Chi_Minh), included',
-  })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
-  from!: string;
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/;
 
-  @ApiProperty({ example: '2025-12-31', description: 'Last local day of the period, included' })
+export class ReportQueryDto {
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    description: 'First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`',
+  })
+  @ValidateIf((q: ReportQueryDto) => q.period === undefined || q.from !== undefined)
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description: 'Last local day of the period, included; or give `period`',
+  })
+  @ValidateIf((q: ReportQueryDto) => q.period === undefined || q.to !== undefined)
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
-  to!: string;
+  to?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-03',
+    description:
+      'The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`',
+  })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn' })
+  period?: string;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_CUTS,
+    default: 'calendar',
+    description:
+      'How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off',
+  })
+  @IsOptional()
+  @IsIn(PERIOD_CUTS)
+  cut?: PeriodCut;
 
   @ApiPropertyOptional({
     example: '000.00.00.H56',
@@ -60,7 +87,8 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({
     enum: ['full', 'partial', 'none'],
-    description: 'Online level stored at submission',
+    description:
+      'The dossier’s online level: none for counter and post dossiers, online ones at the level submitted',
   })
   @IsOptional()
   @IsIn(['full', 'partial', 'none'])
@@ -79,7 +107,7 @@ export class ReportQueryDto {
     enum: GROUPINGS,
     default: 'none',
     description:
-      'Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level',
+      'Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)',
   })
   @IsOptional()
   @IsIn(GROUPINGS)
@@ -103,7 +131,7 @@ export class ReportQueryDto {
 export class TimeSavingsQueryDto extends ReportQueryDto {
   @ApiPropertyOptional({
     description:
-      'Trip cost in days for every dossier; by default the procedure’s cost for the locality, else the agency’s',
+      'Trip cost in days for every dossier; by default the procedure version’s cost for the locality (the dossier’s agency), else its default cost, else the agency’s default, else 1',
   })
   @IsOptional()
   @Type(() => Number)
@@ -137,20 +165,10 @@ export class SeriesQueryDto extends TimeSavingsQueryDto {
   @IsIn(SERIES_METRICS)
   metric!: SeriesMetric;
 
-  @ApiPropertyOptional({ enum: ['month', 'quarter', 'year'], default: 'month' })
+  @ApiPropertyOptional({ enum: ['month', 'quarter', 'half', 'year'], default: 'month' })
   @IsOptional()
-  @IsIn(['month', 'quarter', 'year'])
-  bucket?: 'month' | 'quarter' | 'year';
-
-  @ApiPropertyOptional({
-    enum: ['calendar', 'cutoff-15'],
-    default: 'calendar',
-    description:
-      'Calendar periods, or the administrative cut-off: the month M runs from the 15th of M−1 to the 14th of M',
-  })
-  @IsOptional()
-  @IsIn(['calendar', 'cutoff-15'])
-  cut?: 'calendar' | 'cutoff-15';
+  @IsIn(['month', 'quarter', 'half', 'year'])
+  bucket?: SeriesBucket;
 }
 
 // ---- responses (as the OpenAPI document shows them) ----
@@ -237,6 +255,14 @@ export class Ii06aFiguresDto {
   refused!: number;
   @ApiProperty()
   withdrawn!: number;
+  @ApiProperty({
+    description: 'Of the refused: after the committed deadline in force then, the clock running',
+  })
+  refusedLate!: number;
+  @ApiProperty({
+    description: 'Of the withdrawn: after the committed deadline in force then, the clock running',
+  })
+  withdrawnLate!: number;
   @ApiProperty({ description: 'carriedOver + received − resolved − refused − withdrawn, exactly' })
   inProgress!: number;
   @ApiProperty()

@@ -60,3 +60,58 @@ export async function currentAgencies(runner: QueryRunner): Promise<Map<string, 
   }
   return out;
 }
+
+/**
+ * The rows of a unit's drill-down: each of its direct sub-units valid on `on` (the period's last day), with
+ * everything that sub-unit rolls up (agencyScope's rule), and a row for the unit's own dossiers: those of
+ * the unit itself and of any agency in its scope under no such sub-unit (e.g. a dissolved district whose
+ * successor is the province). Every agency of the scope is in exactly one row, so the rows add up to the
+ * unit's figures. An agency reached from two sub-units (its parent one, its successor another) counts in the
+ * first of them in code order.
+ */
+export interface SubUnitRollUp {
+  /** The unit's code: the key of its own row. */
+  readonly own: string;
+  /** Agency code → the key of the row its dossiers count in (a sub-unit's code, or `own`). */
+  readonly rowOf: ReadonlyMap<string, string>;
+  /** Row key → its label: the sub-unit's name, or the unit's name marked as its own dossiers. */
+  readonly labels: ReadonlyMap<string, { readonly vi: string | null; readonly en: string | null }>;
+}
+
+export async function subUnitRollUp(
+  runner: QueryRunner,
+  scope: AgencyScope,
+  on: string,
+): Promise<SubUnitRollUp> {
+  const rows = (await runner.query(
+    `WITH RECURSIVE children AS (
+       SELECT code, name_vi, name_en FROM agencies
+        WHERE parent_code = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+     ), under(root, code) AS (
+       SELECT code, code FROM children
+       UNION
+       SELECT u.root, a.code FROM agencies a JOIN under u ON a.parent_code = u.code OR a.successor_code = u.code
+     )
+     SELECT u.root, u.code, c.name_vi, c.name_en FROM under u JOIN children c ON c.code = u.root
+     ORDER BY u.code, u.root`,
+    [scope.code, on],
+  )) as { root: string; code: string; name_vi: string; name_en: string }[];
+  const inScope = new Set(scope.codes);
+  const rowOf = new Map<string, string>();
+  const labels = new Map<string, { vi: string | null; en: string | null }>([
+    [
+      scope.code,
+      {
+        vi: `${scope.nameVi ?? scope.code} – hồ sơ do chính đơn vị tiếp nhận`,
+        en: `${scope.nameEn ?? scope.code} – dossiers received by the unit itself`,
+      },
+    ],
+  ]);
+  for (const row of rows) {
+    labels.set(row.root, { vi: row.name_vi, en: row.name_en });
+    if (inScope.has(row.code) && row.code !== scope.code && !rowOf.has(row.code))
+      rowOf.set(row.code, row.root);
+  }
+  for (const code of scope.codes) if (!rowOf.has(code)) rowOf.set(code, scope.code);
+  return { own: scope.code, rowOf, labels };
+}

@@ -33,8 +33,8 @@ import {
   type Watermark,
 } from '../infrastructure/analytics-queries';
 import { completeIi06a } from '../infrastructure/analytics-queries';
-import { agencyScope, currentAgencies } from './agency-scope';
-import { InvalidReportPeriod } from './errors';
+import { agencyScope, currentAgencies, subUnitRollUp, type SubUnitRollUp } from './agency-scope';
+import { InvalidReportGrouping, InvalidReportPeriod } from './errors';
 import type { ReportRequest, SeriesRequest, TimeSavingsRequest } from './report-request';
 
 export const FACTS_PROJECTION = 'analytics-dossier-facts';
@@ -136,6 +136,8 @@ interface Context {
   readonly bounds: PeriodBounds;
   readonly filters: SliceFilters;
   readonly base: Omit<ReportStamp, 'definition'>;
+  /** With groupBy=sub-unit: the unit's rows and their labels. */
+  readonly subUnits?: SubUnitRollUp;
 }
 
 const definitionOf = (metric: MetricId) => ({
@@ -150,6 +152,12 @@ function parametersOf(request: ReportRequest | TimeSavingsRequest): Record<strin
       .filter(([, value]) => value !== undefined)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** The sub-units' rows in code order, then the unit's own row. */
+function ownRowLast<T extends { readonly key: string }>(rows: T[], subUnits: SubUnitRollUp | undefined): T[] {
+  if (subUnits === undefined) return rows;
+  return [...rows.filter((r) => r.key !== subUnits.own), ...rows.filter((r) => r.key === subUnits.own)];
 }
 
 export class AnalyticsReports {
@@ -237,6 +245,11 @@ export class AnalyticsReports {
       if (error instanceof InvalidPeriod) throw new InvalidReportPeriod(error.message);
       throw error;
     }
+    if (request.groupBy === 'sub-unit' && request.agency === undefined) {
+      throw new InvalidReportGrouping(
+        'groupBy=sub-unit needs an agency: the unit whose sub-units make the rows',
+      );
+    }
     const runner = this.db.createQueryRunner();
     try {
       await runner.startTransaction('REPEATABLE READ');
@@ -247,6 +260,11 @@ export class AnalyticsReports {
         request.groupBy === 'agency'
           ? new Map([...(await currentAgencies(runner))].map(([code, today]) => [code, today.code]))
           : undefined;
+      // The sub-units valid on the period's last day, and the unit's own row.
+      const subUnits =
+        request.groupBy === 'sub-unit' && scope !== undefined
+          ? await subUnitRollUp(runner, scope, request.to)
+          : undefined;
       const filters: SliceFilters = {
         ...(scope === undefined ? {} : { agencies: scope.codes }),
         ...(request.procedure === undefined ? {} : { procedure: request.procedure }),
@@ -255,6 +273,7 @@ export class AnalyticsReports {
         ...(request.channel === undefined ? {} : { channel: request.channel }),
         ...(request.onlineLevel === undefined ? {} : { onlineLevel: request.onlineLevel }),
         ...(current === undefined ? {} : { currentAgency: current }),
+        ...(subUnits === undefined ? {} : { subUnits }),
       };
       const base: Omit<ReportStamp, 'definition'> = {
         computedFrom,
@@ -265,7 +284,13 @@ export class AnalyticsReports {
           agencies: scope?.codes ?? null,
         },
       };
-      const result = await work({ runner, bounds, filters, base });
+      const result = await work({
+        runner,
+        bounds,
+        filters,
+        base,
+        ...(subUnits === undefined ? {} : { subUnits }),
+      });
       await runner.commitTransaction();
       return result;
     } catch (error) {
@@ -281,6 +306,9 @@ export class AnalyticsReports {
     keys: readonly { key: string; vi: string | null; en: string | null }[],
     request: ReportRequest,
   ) {
+    if (request.groupBy === 'sub-unit') {
+      return keys.map((k) => c.subUnits?.labels.get(k.key) ?? { vi: null, en: null });
+    }
     if (request.groupBy !== 'agency') return keys.map((k) => ({ vi: k.vi, en: k.en }));
     const directory = await currentAgencies(c.runner);
     return keys.map((k) => {
@@ -290,7 +318,10 @@ export class AnalyticsReports {
   }
 
   private async ii06aIn(c: Context, request: ReportRequest): Promise<Ii06aReport> {
-    const groups = await queryIi06a(c.runner, c.bounds, c.filters, request.groupBy, request.granularity);
+    const groups = ownRowLast(
+      await queryIi06a(c.runner, c.bounds, c.filters, request.groupBy, request.granularity),
+      c.subUnits,
+    );
     const labels = await this.labels(c, groups, request);
     const total = groups.reduce((sum, g) => addIi06a(sum, g.figures), completeIi06a({}));
     return {
@@ -315,7 +346,7 @@ export class AnalyticsReports {
     const groups =
       request.groupBy === 'none'
         ? []
-        : await queryProcessingTime(c.runner, c.bounds, c.filters, request.groupBy);
+        : ownRowLast(await queryProcessingTime(c.runner, c.bounds, c.filters, request.groupBy), c.subUnits);
     const labels = await this.labels(c, groups, request);
     return {
       report: 'processing-time',
@@ -383,7 +414,10 @@ export class AnalyticsReports {
     const groups =
       request.groupBy === 'none'
         ? []
-        : await queryTimeSavings(c.runner, c.bounds, c.filters, request.groupBy, request.tripCostDays);
+        : ownRowLast(
+            await queryTimeSavings(c.runner, c.bounds, c.filters, request.groupBy, request.tripCostDays),
+            c.subUnits,
+          );
     const labels = await this.labels(c, groups, request);
     return {
       report: 'time-savings',
@@ -397,7 +431,7 @@ export class AnalyticsReports {
 
   private async decision766In(c: Context, request: ReportRequest): Promise<Decision766Report> {
     const [ii06a] = await queryIi06a(c.runner, c.bounds, c.filters, 'none', request.granularity);
-    const byProcedure = await queryProcessingTime(c.runner, c.bounds, c.filters, 'procedure');
+    const byProcedure = await queryProcessingTime(c.runner, c.bounds, c.filters, 'procedure', 'received');
     const counts = await queryDecision766Counts(c.runner, c.bounds, c.filters);
     return {
       report: 'decision-766',

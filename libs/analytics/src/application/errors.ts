@@ -27,3 +27,14 @@ export class InvalidReportPeriod extends DomainError {
     this.name = 'InvalidReportPeriod';
   }
 }
+
+/** A grouping the request cannot have (sub-units without the unit). → 400 */
+export class InvalidReportGrouping extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'invalid-report-grouping';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReportGrouping';
+  }
+}

@@ -1,7 +1,16 @@
-// Reports as tables for the CSV and XLSX exports. II.06a follows the layout of the official form (rows per
-// field, column groups "received", "resolved", "in progress", Vietnamese headers), with our extra columns
-// after the official ones; the other reports are flattened one figure per column. The stamp (definition,
-// events, parameters) travels beside the table: a metadata sheet in XLSX, response headers for CSV.
+// Reports as tables for the CSV and XLSX exports. II.06a follows the layout of the official form (form
+// II.06a/VPCP/KSTT of Circular 01/2020/TT-VPCP: rows per field, column groups "received", "dealt with", "in
+// progress", Vietnamese headers), with our extra columns after the official ones; the other reports are
+// flattened one figure per column. The stamp (definition, events, parameters) travels beside the table: a
+// metadata sheet in XLSX, response headers for CSV.
+//
+// Where refusals and withdrawals sit (docs/domain/statistics-ii06a.md): the form has no column of its own for
+// them, and its columns reconcile on their own (received = dealt with + in progress; dealt with = early + on
+// time + late; in progress = not yet due + overdue). A refusal to resolve and a withdrawal after receipt end
+// the dossier, so they are among the dossiers dealt with ("Số hồ sơ đã giải quyết"), timed like a result
+// against the deadline in force when they came, as the national public-service portal times every end of
+// processing (refused, stopped, resolved, withdrawn): by then "on time", after it "late" (never "early").
+// They are also shown apart in the further-detail columns.
 import type { Ii06aFigures } from '../domain/ii06a';
 import type { ReportStamp } from './analytics-reports';
 
@@ -22,11 +31,19 @@ export interface ReportTable {
 }
 
 const RECEIVED = { vi: 'Số hồ sơ nhận giải quyết', en: 'Dossiers to resolve' };
-const RESOLVED = { vi: 'Số hồ sơ đã giải quyết', en: 'Dossiers resolved' };
+const RESOLVED = { vi: 'Số hồ sơ đã giải quyết', en: 'Dossiers dealt with' };
 const IN_PROGRESS = { vi: 'Số hồ sơ đang giải quyết', en: 'Dossiers in progress' };
 const MORE = { vi: 'Chi tiết bổ sung', en: 'Further detail' };
 
-const II06A_COLUMNS: readonly (Column & { readonly figure?: keyof Ii06aFigures })[] = [
+type Figure = keyof Ii06aFigures | ((f: Ii06aFigures) => number);
+
+/** The form's "dealt with" columns: results issued, refusals to resolve and withdrawals after receipt. */
+const dealtWith = (f: Ii06aFigures) => f.resolved + f.refused + f.withdrawn;
+const endedOnTime = (f: Ii06aFigures) =>
+  f.resolvedOnTime + (f.refused - f.refusedLate) + (f.withdrawn - f.withdrawnLate);
+const endedLate = (f: Ii06aFigures) => f.resolvedLate + f.refusedLate + f.withdrawnLate;
+
+const II06A_COLUMNS: readonly (Column & { readonly figure?: Figure })[] = [
   { vi: 'STT', en: 'No.' },
   { vi: 'Lĩnh vực, công việc giải quyết theo cấp', en: 'Field' },
   { group: RECEIVED, vi: 'Tổng số', en: 'Total', figure: 'toResolve' },
@@ -38,10 +55,10 @@ const II06A_COLUMNS: readonly (Column & { readonly figure?: keyof Ii06aFigures }
     en: 'New, at the counter or by post',
     figure: 'receivedCounterAndPost',
   },
-  { group: RESOLVED, vi: 'Tổng số', en: 'Total', figure: 'resolved' },
+  { group: RESOLVED, vi: 'Tổng số', en: 'Total', figure: dealtWith },
   { group: RESOLVED, vi: 'Trước hạn', en: 'Early', figure: 'resolvedEarly' },
-  { group: RESOLVED, vi: 'Đúng hạn', en: 'On time', figure: 'resolvedOnTime' },
-  { group: RESOLVED, vi: 'Quá hạn', en: 'Late', figure: 'resolvedLate' },
+  { group: RESOLVED, vi: 'Đúng hạn', en: 'On time', figure: endedOnTime },
+  { group: RESOLVED, vi: 'Quá hạn', en: 'Late', figure: endedLate },
   { group: IN_PROGRESS, vi: 'Tổng số', en: 'Total', figure: 'inProgress' },
   { group: IN_PROGRESS, vi: 'Trong hạn', en: 'Not yet due', figure: 'inProgressNotYetDue' },
   { group: IN_PROGRESS, vi: 'Quá hạn', en: 'Overdue', figure: 'inProgressOverdue' },
@@ -49,8 +66,11 @@ const II06A_COLUMNS: readonly (Column & { readonly figure?: keyof Ii06aFigures }
   { group: MORE, vi: 'Trực tuyến một phần', en: 'Online, partial', figure: 'receivedOnlinePartial' },
   { group: MORE, vi: 'Trực tiếp', en: 'At the counter', figure: 'receivedCounter' },
   { group: MORE, vi: 'Qua bưu chính công ích', en: 'By public post', figure: 'receivedPost' },
+  { group: MORE, vi: 'Đã có kết quả', en: 'Result issued', figure: 'resolved' },
   { group: MORE, vi: 'Rút hồ sơ', en: 'Withdrawn', figure: 'withdrawn' },
+  { group: MORE, vi: 'Rút hồ sơ sau hạn', en: 'Withdrawn after the deadline', figure: 'withdrawnLate' },
   { group: MORE, vi: 'Từ chối giải quyết', en: 'Refused to resolve', figure: 'refused' },
+  { group: MORE, vi: 'Từ chối sau hạn', en: 'Refused after the deadline', figure: 'refusedLate' },
   { group: MORE, vi: 'Quá hạn có xin lỗi', en: 'Late with apology', figure: 'lateWithApology' },
   { group: MORE, vi: 'Quá hạn không xin lỗi', en: 'Late without apology', figure: 'lateWithoutApology' },
   {
@@ -80,7 +100,9 @@ export function ii06aTable(
   const line = (n: Cell, label: string, f: Ii06aFigures): Cell[] => [
     n,
     label,
-    ...II06A_COLUMNS.filter((c) => c.figure !== undefined).map((c) => f[c.figure!]),
+    ...II06A_COLUMNS.flatMap(({ figure }) =>
+      figure === undefined ? [] : [typeof figure === 'function' ? figure(f) : f[figure]],
+    ),
   ];
   return {
     title: {

@@ -1,7 +1,9 @@
 // The II.06a export: the official column layout with Vietnamese headers, a total row, and the CSV / XLSX
 // files built from it (exceljs, no database).
 import ExcelJS from 'exceljs';
-import { emptyIi06a, type Ii06aFigures } from '../domain/ii06a';
+import { emptyIi06a, summariseIi06a, type Ii06aFigures } from '../domain/ii06a';
+import { boundsOf } from '../domain/periods';
+import { dossier } from '../domain/testing/dossier-history';
 import { toCsv, toXlsx } from '../infrastructure/spreadsheets';
 import type { ReportStamp } from './analytics-reports';
 import { flatTable, ii06aTable } from './report-tables';
@@ -58,6 +60,45 @@ describe('the II.06a export', () => {
       [1, 'Hộ tịch', 9, 1, 0, 0],
       [2, '(không rõ / unknown)', 0, 0, 0, 0],
       [null, 'Tổng cộng', 9, 1, 2, 6],
+    ]);
+  });
+
+  it('reconciles the official columns on their own: refusals and withdrawals count among those dealt with', () => {
+    // Given March with a result on time, a refusal after the deadline, a withdrawal before it and one open,
+    const march = boundsOf({ from: '2025-03-01', to: '2025-03-31' });
+    const figuresOf = summariseIi06a(
+      [
+        dossier('R', '2025-03-03 08:00')
+          .received('2025-03-03 08:00', '2025-03-05 08:00')
+          .resolved('2025-03-05 07:00', '2025-03-05 08:00', { workingDaysUsed: 2, beforeStatutoryDue: 1 }),
+        dossier('X', '2025-03-03 08:00')
+          .received('2025-03-03 08:00', '2025-03-05 08:00')
+          .refused('2025-03-07 09:00'),
+        dossier('W', '2025-03-03 08:00')
+          .received('2025-03-03 08:00', '2025-03-05 08:00')
+          .withdrawn('2025-03-04 09:00'),
+        dossier('O', '2025-03-03 08:00').received('2025-03-03 08:00', '2025-04-05 08:00'),
+      ].map((d) => d.facts()),
+      march,
+    );
+    // when the form is laid out,
+    const form = ii06aTable({ ...stamp, total: figuresOf, rows: [] });
+    const [totalRow] = form.rows;
+    const column = (group: string, name: string) =>
+      totalRow[form.columns.findIndex((c) => c.group?.vi === group && c.vi === name)] as number;
+    const received = 'Số hồ sơ nhận giải quyết';
+    const dealt = 'Số hồ sơ đã giải quyết';
+    const open = 'Số hồ sơ đang giải quyết';
+    // then received = dealt with + in progress, each group adds up, and the refusal sits among the late.
+    expect(column(received, 'Tổng số')).toBe(4);
+    expect(column(dealt, 'Tổng số')).toBe(3);
+    expect(column(dealt, 'Tổng số')).toBe(
+      column(dealt, 'Trước hạn') + column(dealt, 'Đúng hạn') + column(dealt, 'Quá hạn'),
+    );
+    expect(column(received, 'Tổng số')).toBe(column(dealt, 'Tổng số') + column(open, 'Tổng số'));
+    expect(column(open, 'Tổng số')).toBe(column(open, 'Trong hạn') + column(open, 'Quá hạn'));
+    expect([column(dealt, 'Trước hạn'), column(dealt, 'Đúng hạn'), column(dealt, 'Quá hạn')]).toEqual([
+      0, 2, 1,
     ]);
   });
 

@@ -75,6 +75,19 @@ describe('dossier facts folded from the events', () => {
     expect(facts.pauses[0].to).toBe(t('2025-03-06 08:00'));
   });
 
+  it('gives counter and post dossiers no online level, whatever level their procedure offered', () => {
+    // Events written before the intake recorded the dossier's own level carry the procedure's for every channel.
+    expect(
+      dossier('C', '2025-03-03 07:50', { channel: 'counter', onlineLevel: 'full' }).facts().onlineLevel,
+    ).toBe('none');
+    expect(
+      dossier('P', '2025-03-03 07:50', { channel: 'post', onlineLevel: 'partial' }).facts().onlineLevel,
+    ).toBe('none');
+    expect(
+      dossier('O', '2025-03-03 07:50', { channel: 'online', onlineLevel: 'partial' }).facts().onlineLevel,
+    ).toBe('partial');
+  });
+
   it('marks a withdrawal before receipt as an intake outcome, never counted', () => {
     const facts = dossier('S', '2025-03-03 07:50').withdrawn('2025-03-03 09:00').facts();
     expect(facts.receivedAt).toBeUndefined();

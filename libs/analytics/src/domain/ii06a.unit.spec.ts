@@ -88,6 +88,8 @@ describe('II.06a for a period', () => {
       resolvedNotCollected: 1, // A (B was returned online, C collected on the 21st)
       refused: 1, // G
       withdrawn: 1, // D
+      refusedLate: 1, // G: refused 5 March, due 13 February
+      withdrawnLate: 0, // D: withdrawn before its due date
       inProgress: 4, // E, F, L, M
       inProgressNotYetDue: 3, // F (waiting), L, M
       inProgressOverdue: 1, // E
@@ -114,6 +116,30 @@ describe('II.06a for a period', () => {
     expect(april.received).toBe(1); // I
     expect(april.inProgress).toBe(5);
     expect(identityGap(april)).toBe(0);
+  });
+
+  it('times refusals and withdrawals against the deadline in force, not while the clock stands still', () => {
+    // Given N withdrawn the day after its due date, P withdrawn after its due date while waiting for the
+    // citizen, Q refused on its due day (a later minute),
+    const N = dossier('N', '2025-03-03 08:00')
+      .received('2025-03-03 08:00', '2025-03-05 08:00')
+      .withdrawn('2025-03-06 09:00');
+    const P = dossier('P', '2025-03-03 08:00')
+      .received('2025-03-03 08:00', '2025-03-05 08:00')
+      .supplementRequested('2025-03-04 08:00')
+      .withdrawn('2025-03-10 09:00');
+    const Q = dossier('Q', '2025-03-03 08:00')
+      .received('2025-03-03 08:00', '2025-03-05 08:00')
+      .refused('2025-03-05 15:00');
+    const facts = [N, P, Q].map((d) => d.facts());
+    // when March is counted by day, then only N is late; by minute, Q is late too.
+    expect(summariseIi06a(facts, MARCH, 'day')).toMatchObject({
+      withdrawn: 2,
+      withdrawnLate: 1,
+      refused: 1,
+      refusedLate: 0,
+    });
+    expect(summariseIi06a(facts, MARCH, 'minute')).toMatchObject({ withdrawnLate: 1, refusedLate: 1 });
   });
 
   it('counts nothing of a dossier refused at receipt', () => {

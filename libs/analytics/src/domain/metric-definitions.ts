@@ -3,9 +3,9 @@
 // the way it was computed then.
 export const METRIC_DEFINITIONS = {
   ii06a: {
-    version: '1',
+    version: '2',
     summary:
-      'II.06a: carried over = received before the period and not ended before it; received by channel (online full / partial, counter, post); resolved (result issued) early / on time / late against the original committed due instant at the chosen granularity; refused to resolve; withdrawn after receipt; in progress at the period end, overdue when the committed deadline in force then had passed and the clock was running; late split by apology; resolved not collected by the period end.',
+      'II.06a: carried over = received before the period and not ended before it; received by channel and the dossier’s own online level (online full / partial; counter and post dossiers have none); resolved (result issued) early / on time / late against the original committed due instant at the chosen granularity; refused to resolve and withdrawn after receipt, each late when it came after the committed deadline in force then with the clock running; in progress at the period end, overdue when the committed deadline in force then had passed and the clock was running; late split by apology; resolved not collected by the period end. The official form counts refusals and withdrawals among the dossiers dealt with, timed likewise.',
   },
   'processing-time': {
     version: '1',
@@ -18,14 +18,14 @@ export const METRIC_DEFINITIONS = {
       'Per procedure and version as recorded at receipt: statutory − committed duration (same-day = 1 working day), in days and percent of statutory; actual mean and median net working days of dossiers resolved in the period against both.',
   },
   'time-savings': {
-    version: '1',
+    version: '2',
     summary:
-      'Processing days saved against the statutory due instant (positive part and net), trips avoided against an in-person baseline, travel days saved = trips avoided × trip cost, optional money = travel days × hours per day × income per hour.',
+      'Processing days saved against the statutory due instant (positive part and net), trips avoided against an in-person baseline (a trip for each step at the counter: submission, supplement, collection; none by post or online), travel days saved = trips avoided × trip cost (parameter, else procedure cost for the dossier’s agency locality, else procedure default, else agency default, else 1 day), optional money = travel days × hours per day × income per hour.',
   },
   'decision-766': {
-    version: '1',
+    version: '2',
     summary:
-      'Decision 766/QĐ-TTg indicators computable from dossier events; the others are listed as unsupported.',
+      'Decision 766/QĐ-TTg indicators computable from dossier events, each over the decision’s own denominator as the national public-service portal computes it; the others are listed as unsupported.',
   },
   activity: {
     version: '1',

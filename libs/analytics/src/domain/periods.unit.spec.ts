@@ -1,4 +1,4 @@
-import { boundsOf, bucketOf, seriesPeriods } from './periods';
+import { boundsOf, bucketOf, periodOfLabel, seriesPeriods } from './periods';
 
 describe('reporting periods', () => {
   it('runs from local midnight to local midnight after the last day (UTC+07:00)', () => {
@@ -66,5 +66,45 @@ describe('reporting periods', () => {
       ['2025-03', '2025-02-15', '2025-03-14'],
       ['2025-04', '2025-03-15', '2025-03-31'],
     ]);
+  });
+
+  it('names the official reporting periods of Decree 09/2019/NĐ-CP Art. 12 (cut-off at the 14th)', () => {
+    const period = (label: string) => {
+      const p = periodOfLabel(label, 'cutoff-15');
+      return [p.label, p.from, p.to];
+    };
+    // Monthly: the 15th of the month before to the 14th of the month.
+    expect(period('2025-03')).toEqual(['2025-03', '2025-02-15', '2025-03-14']);
+    expect(period('2025-01')).toEqual(['2025-01', '2024-12-15', '2025-01-14']);
+    // Quarterly: the 15th of the month before the quarter to the 14th of its last month.
+    expect(period('2025-Q1')).toEqual(['2025-Q1', '2024-12-15', '2025-03-14']);
+    expect(period('2025-Q3')).toEqual(['2025-Q3', '2025-06-15', '2025-09-14']);
+    // Six-monthly: 15 December of the year before to 14 June; 15 June to 14 December.
+    expect(period('2025-H1')).toEqual(['2025-H1', '2024-12-15', '2025-06-14']);
+    expect(period('2025-H2')).toEqual(['2025-H2', '2025-06-15', '2025-12-14']);
+    // Yearly: 15 December of the year before to 14 December.
+    expect(period('2025')).toEqual(['2025', '2024-12-15', '2025-12-14']);
+  });
+
+  it('keeps calendar periods as an option, and refuses a label that names no period', () => {
+    expect(periodOfLabel('2024-02', 'calendar')).toEqual({
+      label: '2024-02',
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    expect(periodOfLabel('2025-H2', 'calendar')).toEqual({
+      label: '2025-H2',
+      from: '2025-07-01',
+      to: '2025-12-31',
+    });
+    expect(periodOfLabel('2025', 'calendar')).toEqual({
+      label: '2025',
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(bucketOf('2025-08-20', 'half', 'calendar').label).toBe('2025-H2');
+    for (const label of ['2025-13', '2025-Q5', '2025-H3', '25-01', '2025-1']) {
+      expect(() => periodOfLabel(label, 'calendar')).toThrow('not a reporting period');
+    }
   });
 });

@@ -1,16 +1,22 @@
-// Days saved for citizens (DOMAIN §5). No official formula exists for days, so every figure carries the
+// Days saved for citizens (docs/domain/time-savings.md). No official formula exists for days, so every figure carries the
 // method below and the parameters it was computed with.
 //
 // - Processing days saved, per resolved dossier: the statutory due instant minus the resolution, in working
 //   days (ResultIssued.workingDaysBeforeStatutoryDue, negative when late); reported as the sum of the positive
 //   parts and as the net sum.
-// - Trips: the in-person baseline is 2 (submit, collect) plus 1 per supplement round. Actual trips counted
-//   from the events: 1 for a submission at the counter (online and public-postal submissions need no trip to
-//   the office), 1 per supplement handed in at the counter (online and postal supplements need none), and 1
-//   to collect the result unless it was returned by post or online or issued electronically. Online payment removes no further trip in this method: an in-person citizen pays
-//   during a trip already counted, and the events do not tell whether a fee was due at all.
-// - Travel days saved = trips avoided × trip cost in days (the procedure's trip cost for the dossier's
-//   locality, else the agency's default, unless the caller fixes one).
+// - Trips: the in-person baseline is 2 (submit, collect) plus 1 per supplement round. Actual trips follow the
+//   channel of every step, from the events: 1 for a submission at the counter (online and public-postal
+//   submissions need no trip to the office), 1 per supplement handed in at the counter (supplements by post or
+//   online need none), and 1 to collect the result unless it was returned by post or online, or, not returned
+//   yet, issued electronically. Online payment removes no further trip in this method: an in-person citizen
+//   pays during a trip already counted, and the events do not tell whether a fee was due at all.
+// - Travel days saved = trips avoided × the dossier's trip cost in days (tripCostDaysOf below): the caller's
+//   `tripCostDays` when given, else the procedure version's `tripCost.byLocality` for the locality, else its
+//   `tripCost.defaultDays`, else the agency's default trip cost, else 1 day. The locality is the dossier's
+//   agency (the commune's electronic code when a commune receives): the applicant's own locality is not in
+//   the events in clear (the address is free text inside the sealed applicant, and no administrative-unit
+//   code is submitted), so remote communes' costs apply to the dossiers their own commune receives.
+//   docs/domain/time-savings.md.
 // - Optional money figure (Circular 02/2017/TT-VPCP Art. 27: time × income per hour): travel days saved ×
 //   working hours per day × the income per hour the caller gives. Fees are not saved by going online in this
 //   method and are left out.
@@ -20,9 +26,12 @@ export const TIME_SAVINGS_METHOD = {
   processingDaysSaved:
     'Σ over dossiers resolved in the period of (statutory due − resolution) in working days; positive part and net.',
   trips:
-    'baseline = 2 + supplement rounds; actual = counter submission + counter supplements + in-person collection (none when returned by post / online or issued electronically); avoided = baseline − actual.',
+    'baseline = 2 + supplement rounds; actual = counter submission + supplements handed in at the counter (none by post or online) + collection at the counter (none when returned by post / online, or not yet returned and issued electronically); avoided = baseline − actual.',
   travelDaysSaved:
-    'Σ trips avoided × trip cost in days (procedure trip cost by locality, else agency default, else the tripCostDays parameter).',
+    'Σ trips avoided × trip cost in days; the trip cost of a dossier is the tripCostDays parameter when given, ' +
+    'else the procedure version’s cost for the locality (the dossier’s agency: the applicant’s own locality ' +
+    'is not recorded in clear), else the procedure version’s default cost, else the agency’s default, ' +
+    'else 1 day.',
   money:
     'travel days saved × hoursPerWorkingDay × incomePerHour (Circular 02/2017/TT-VPCP Art. 27), when incomePerHour is given.',
 } as const;
@@ -46,8 +55,38 @@ export function tripsOf(facts: DossierFacts): Trips {
   return { baseline, actual: submission + facts.inPersonSupplements + collection };
 }
 
+/** Where a dossier's trip cost can come from (the registry's procedure version, the agency directory). */
+export interface TripCostSources {
+  /** The procedure version's `tripCost`, when the registry holds the version. */
+  readonly procedure?: {
+    readonly defaultDays: number;
+    readonly byLocality?: Readonly<Record<string, number>>;
+  };
+  /** The agency's default trip cost, when the directory holds the agency. */
+  readonly agencyDefaultDays?: number;
+}
+
+/**
+ * The locality whose trip cost applies: the dossier's agency. The applicant's own locality is not in the events
+ * in clear (see the header), so this is the best non-personal locality the facts hold.
+ */
+export const localityOf = (facts: Pick<DossierFacts, 'agencyCode'>): string => facts.agencyCode;
+
+/** A dossier's trip cost in days, in the precedence TIME_SAVINGS_METHOD states (the SQL applies the same). */
+export function tripCostDaysOf(
+  facts: Pick<DossierFacts, 'agencyCode'>,
+  sources: TripCostSources,
+  tripCostDays?: number,
+): number {
+  if (tripCostDays !== undefined) return tripCostDays;
+  const byLocality = sources.procedure?.byLocality ?? {};
+  const locality = localityOf(facts);
+  if (Object.hasOwn(byLocality, locality)) return byLocality[locality];
+  return sources.procedure?.defaultDays ?? sources.agencyDefaultDays ?? 1;
+}
+
 export interface TimeSavingsParameters {
-  /** Fixes the trip cost for every dossier; otherwise per procedure and locality. */
+  /** Fixes the trip cost for every dossier; otherwise tripCostDaysOf's precedence. */
   readonly tripCostDays?: number;
   readonly hoursPerWorkingDay: number;
   readonly incomePerHour?: number;

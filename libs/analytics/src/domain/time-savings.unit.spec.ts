@@ -3,7 +3,7 @@ import { summariseIi06a } from './ii06a';
 import { boundsOf } from './periods';
 import { reduction, durationInDays } from './reform-reduction';
 import { distributionOf, percentile } from './statistics';
-import { summariseTimeSavings, tripsOf } from './time-savings';
+import { summariseTimeSavings, TIME_SAVINGS_METHOD, tripCostDaysOf, tripsOf } from './time-savings';
 import { dossier } from './testing/dossier-history';
 
 describe('days saved for citizens', () => {
@@ -34,6 +34,52 @@ describe('days saved for citizens', () => {
     expect(tripsOf(online.facts())).toEqual({ baseline: 3, actual: 0 });
     expect(tripsOf(counter.facts())).toEqual({ baseline: 2, actual: 2 });
     expect(tripsOf(post.facts())).toEqual({ baseline: 3, actual: 2 });
+  });
+
+  it('counts a trip for each step at the counter only: a supplement by post needs no trip', () => {
+    // Given a counter submission, one supplement sent by post and one handed in at the counter, the result
+    // sent by post: baseline 2 + 2 rounds; actual = the submission + the counter supplement.
+    const byPost = dossier('B', '2025-03-03 07:00')
+      .received('2025-03-03 07:30', '2025-03-05 07:30')
+      .supplementRequested('2025-03-03 09:00', 1)
+      .supplementProvided('2025-03-04 10:00', '2025-03-06 08:30', 1, 'post')
+      .supplementRequested('2025-03-05 09:00', 2)
+      .supplementProvided('2025-03-06 10:00', '2025-03-07 08:30', 1, 'counter')
+      .resolved('2025-03-07 08:00', '2025-03-07 08:30', { workingDaysUsed: 2, beforeStatutoryDue: 1 })
+      .returned('2025-03-07 09:00', 'post');
+    // When the trips are counted, then only the counter steps are trips.
+    expect(byPost.facts().inPersonSupplements).toBe(1);
+    expect(tripsOf(byPost.facts())).toEqual({ baseline: 4, actual: 2 });
+    // A post submission with a post supplement and an electronic result: no trip at all.
+    const allPost = dossier('C', '2025-03-03 07:00', { channel: 'post' })
+      .received('2025-03-03 07:30', '2025-03-05 07:30')
+      .supplementRequested('2025-03-03 09:00')
+      .supplementProvided('2025-03-04 10:00', '2025-03-06 08:30', 1, 'post')
+      .resolved('2025-03-06 08:00', '2025-03-06 08:30', {
+        workingDaysUsed: 2,
+        beforeStatutoryDue: 1,
+        electronic: true,
+      });
+    expect(tripsOf(allPost.facts())).toEqual({ baseline: 3, actual: 0 });
+  });
+
+  it('takes the trip cost from the caller, else the procedure for the locality, else the defaults', () => {
+    const facts = dossier('L', '2025-03-03 07:00', { agency: '000.35.18.H56' }).facts();
+    const procedure = { defaultDays: 0.5, byLocality: { '000.35.18.H56': 1.25 } };
+    expect(tripCostDaysOf(facts, { procedure, agencyDefaultDays: 2 }, 3)).toBe(3);
+    expect(tripCostDaysOf(facts, { procedure, agencyDefaultDays: 2 })).toBe(1.25);
+    expect(tripCostDaysOf(facts, { procedure: { defaultDays: 0.5 }, agencyDefaultDays: 2 })).toBe(0.5);
+    expect(tripCostDaysOf(facts, { agencyDefaultDays: 2 })).toBe(2);
+    expect(tripCostDaysOf(facts, {})).toBe(1);
+  });
+
+  it('states the trip-cost precedence in the method exactly as the code applies it', () => {
+    expect(TIME_SAVINGS_METHOD.travelDaysSaved).toBe(
+      'Σ trips avoided × trip cost in days; the trip cost of a dossier is the tripCostDays parameter when given, ' +
+        'else the procedure version’s cost for the locality (the dossier’s agency: the applicant’s own locality ' +
+        'is not recorded in clear), else the procedure version’s default cost, else the agency’s default, ' +
+        'else 1 day.',
+    );
   });
 
   it('sums processing days saved (positive part and net), trips, travel days and money', () => {
@@ -100,7 +146,9 @@ describe('statistics', () => {
 });
 
 describe('Decision 766 indicators', () => {
-  it('computes the shares from the period figures', () => {
+  it('computes each share over the decision’s own denominator', () => {
+    // Given March: X online, resolved early; Y at the counter, resolved late; Z refused after its deadline;
+    // W withdrawn before it; V still in progress and not yet due at the end of March.
     const facts = [
       dossier('X', '2025-03-03 07:00', { channel: 'online', onlineLevel: 'full', payment: true })
         .received('2025-03-03 07:30', '2025-03-05 07:30')
@@ -112,27 +160,39 @@ describe('Decision 766 indicators', () => {
       dossier('Y', '2025-03-03 07:00')
         .received('2025-03-03 07:30', '2025-03-04 07:30')
         .resolved('2025-03-06 08:00', '2025-03-04 07:30', { workingDaysUsed: 3, beforeStatutoryDue: 0 }),
+      dossier('Z', '2025-03-03 07:00')
+        .received('2025-03-03 07:30', '2025-03-04 07:30')
+        .refused('2025-03-06 08:00'),
+      dossier('W', '2025-03-03 07:00')
+        .received('2025-03-03 07:30', '2025-03-04 07:30')
+        .withdrawn('2025-03-03 09:00'),
+      dossier('V', '2025-03-28 07:00').received('2025-03-28 07:30', '2025-04-04 07:30'),
     ].map((d) => d.facts());
     const ii06a = summariseIi06a(facts, boundsOf({ from: '2025-03-01', to: '2025-03-31' }));
     const indicators = decision766Indicators({
       ii06a,
       meanWorkingDaysByProcedure: [{ procedureCode: '1.004873', mean: 2, resolved: 2 }],
-      proceduresWithOnlineDossiers: 1,
-      proceduresWithDossiers: 1,
+      onlineServices: 4,
+      onlineServicesWithOnlineDossiers: 1,
       receivedWithOnlinePayment: 1,
-      resolvedElectronic: 1,
+      receivedWithFee: 4,
+      receivedWithElectronicResult: 1,
       ratings: 3,
       ratingSum: 13,
       ratingsSatisfied: 2,
     });
     const value = (code: string) => indicators.find((i) => i.code === code)?.value;
-    expect(value('resolved-early-or-on-time-share')).toBe(50);
+    // 2.1: X (early), W (withdrawn in time), V (not yet due) of the 5 received or in process.
+    expect(value('resolved-early-or-on-time-share')).toBe(60);
     expect(value('mean-processing-time:1.004873')).toBe(2);
-    expect(value('online-dossier-share')).toBe(50);
-    expect(value('services-with-online-dossiers')).toBe(100);
-    expect(value('online-payment-share')).toBe(50);
-    expect(value('electronic-result-share')).toBe(50);
+    expect(value('online-dossier-share')).toBe(20); // 3.3: 1 of 5 received
+    expect(value('services-with-online-dossiers')).toBe(25); // 3.2: 1 of the 4 services offered online
+    expect(value('online-payment-share')).toBe(25); // 3.6: 1 of the 4 dossiers charged a fee
+    expect(value('electronic-result-share')).toBe(20); // 4.1: 1 of 5 received
     expect(value('satisfaction-mean')).toBe(4.33);
     expect(value('satisfaction-share')).toBe(66.67);
+    expect(indicators.find((i) => i.code === 'resolved-early-or-on-time-share')?.source).toBe(
+      'Decision 766/QĐ-TTg 2.1',
+    );
   });
 });

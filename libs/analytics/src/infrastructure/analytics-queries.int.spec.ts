@@ -15,7 +15,8 @@ import { processingTimesOf } from '../domain/processing-time';
 import { summariseIi06a } from '../domain/ii06a';
 import { boundsOf, seriesPeriods } from '../domain/periods';
 import { distributionOf } from '../domain/statistics';
-import { summariseTimeSavings } from '../domain/time-savings';
+import { summariseTimeSavings, tripCostDaysOf, type TripCostSources } from '../domain/time-savings';
+import { agencyScope, subUnitRollUp } from '../application/agency-scope';
 import { dossier, type DossierHistory } from '../domain/testing/dossier-history';
 import type { DossierFacts } from '../domain/dossier-facts';
 import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
@@ -23,7 +24,57 @@ import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-an
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
 import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
-import { queryIi06a, queryProcessingTime, queryTimeSavings, queryWatermark } from './analytics-queries';
+import {
+  addIi06a,
+  completeIi06a,
+  queryIi06a,
+  queryProcessingTime,
+  queryTimeSavings,
+  queryWatermark,
+} from './analytics-queries';
+
+const DISTRICT = '000.00.18.H56';
+const MERGED = '000.99.18.H56'; // ended 15 January 2025, merged into 000.31.18.H56
+const LEVELS = '000.98.18.H56'; // online levels
+const UNREGISTERED = '000.97.18.H56'; // neither in the directory nor with a registered procedure
+
+/** The registry's and directory's rows the trip costs and the sub-unit roll-up read. */
+const TRIP_COSTS = {
+  procedure: { defaultDays: 0.5, byLocality: { '000.32.18.H56': 1.5 } },
+  agencies: { [DISTRICT]: 1, '000.31.18.H56': 0.75, '000.32.18.H56': 0.75, [MERGED]: 2, [LEVELS]: 0.25 },
+} as const;
+
+async function directory(db: TestDatabase): Promise<void> {
+  await db.dataSource.query(
+    `INSERT INTO procedure_versions (code, version, status, name_vi, name_en, field_code, field_name_vi,
+       field_name_en, agency_code, agency_name_vi, agency_name_en, agency_level, online_level, statutory_unit,
+       committed_unit, definition, content_hash, search_text, published_at)
+     VALUES ('1.004873', 1, 'published', 'Xác nhận tình trạng hôn nhân', 'Marital status', 'ho-tich', 'Hộ tịch',
+       'Civil status', '000.31.18.H56', 'UBND xã', 'Commune', 'commune', 'full', 'working-days', 'working-days',
+       $1::jsonb, 'x', 'x', now())`,
+    [JSON.stringify({ tripCost: TRIP_COSTS.procedure })],
+  );
+  const agency = (code: string, parent: string | null, validTo: string | null, successor: string | null) =>
+    db.dataSource.query(
+      `INSERT INTO agencies (code, name_vi, name_en, level, parent_code, office_hours, saturday_reception,
+         default_trip_cost_days, valid_from, valid_to, successor_code, search_text, registered_at, updated_at)
+       VALUES ($1, $2, $3, 'commune', $4, '[]', false, $5, '2010-01-01', $6, $7, $1, now(), now())`,
+      [
+        code,
+        `Đơn vị ${code}`,
+        `Unit ${code}`,
+        parent,
+        TRIP_COSTS.agencies[code as keyof typeof TRIP_COSTS.agencies] ?? 1,
+        validTo,
+        successor,
+      ],
+    );
+  await agency(DISTRICT, null, null, null);
+  await agency('000.31.18.H56', DISTRICT, null, null);
+  await agency('000.32.18.H56', DISTRICT, null, null);
+  await agency(MERGED, DISTRICT, '2025-01-15', '000.31.18.H56');
+  await agency(LEVELS, DISTRICT, null, null);
+}
 
 /** 60 dossiers over January–April 2025 with every kind of history, deterministic. */
 function histories(): DossierHistory[] {
@@ -54,7 +105,12 @@ function histories(): DossierHistory[] {
         out.push(h); // still waiting for the citizen
         continue;
       }
-      h.supplementProvided(`${day(i + 1)} 09:00`, `${d2} 09:00`, 1.5, i % 3 === 0 ? 'online' : 'counter');
+      h.supplementProvided(
+        `${day(i + 1)} 09:00`,
+        `${d2} 09:00`,
+        1.5,
+        (['online', 'post', 'counter'] as const)[i % 3],
+      );
     }
     if (i % 11 === 3)
       h.excludedInterval(
@@ -93,11 +149,57 @@ function histories(): DossierHistory[] {
   return out;
 }
 
+/** Dossiers whose figures the tests below state by hand. */
+function targeted(): DossierHistory[] {
+  const resolved = (h: DossierHistory, day: string) =>
+    h
+      .received(`${day} 07:30`, `${day} 16:00`)
+      .resolved(`${day} 15:00`, `${day} 16:00`, { workingDaysUsed: 0.5, beforeStatutoryDue: 2 });
+  return [
+    // Trips: a counter submission, a supplement by post, the result by post: baseline 3, actual 1.
+    dossier('t1', '2025-02-03 07:00', { agency: MERGED, procedure: '1.000001' })
+      .received('2025-02-03 07:30', '2025-02-05 07:30')
+      .supplementRequested('2025-02-03 09:00')
+      .supplementProvided('2025-02-04 09:00', '2025-02-06 07:30', 1, 'post')
+      .resolved('2025-02-05 10:00', '2025-02-06 07:30', { workingDaysUsed: 1, beforeStatutoryDue: 2 })
+      .returned('2025-02-06 09:00', 'post'),
+    // Online, supplement online, electronic result not yet collected: baseline 3, actual 0.
+    dossier('t2', '2025-02-03 07:00', { agency: MERGED, channel: 'online', onlineLevel: 'full' })
+      .received('2025-02-03 07:30', '2025-02-05 07:30')
+      .supplementRequested('2025-02-03 09:00')
+      .supplementProvided('2025-02-04 09:00', '2025-02-06 07:30', 1, 'online')
+      .resolved('2025-02-05 10:00', '2025-02-06 07:30', {
+        workingDaysUsed: 1,
+        beforeStatutoryDue: 2,
+        electronic: true,
+      }),
+    // Counter, collected at the counter, at an agency and procedure no registry knows: trip cost 1 day.
+    resolved(
+      dossier('t3', '2025-02-10 07:00', { agency: UNREGISTERED, procedure: '1.000002' }),
+      '2025-02-10',
+    ),
+    // Online levels: counter and post dossiers recorded with the procedure's level (as events before the
+    // fix did) are not online at any level; an online one has the level it was submitted at.
+    resolved(dossier('l1', '2025-02-11 07:00', { agency: LEVELS, onlineLevel: 'full' }), '2025-02-11'),
+    resolved(
+      dossier('l2', '2025-02-11 07:00', { agency: LEVELS, channel: 'post', onlineLevel: 'partial' }),
+      '2025-02-11',
+    ),
+    resolved(
+      dossier('l3', '2025-02-11 07:00', { agency: LEVELS, channel: 'online', onlineLevel: 'partial' }),
+      '2025-02-11',
+    ),
+    // The district's own dossiers (received by the district itself), for the sub-unit rows.
+    resolved(dossier('u1', '2025-03-03 07:00', { agency: DISTRICT }), '2025-03-03'),
+    dossier('u2', '2025-03-04 07:00', { agency: DISTRICT }).received('2025-03-04 07:30', '2025-03-05 07:30'),
+  ];
+}
+
 describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   const projection = new DossierFactsProjection();
-  const all = histories();
+  const all = [...histories(), ...targeted()];
   const facts: DossierFacts[] = all.map((h) => h.facts());
   const periods = [
     { from: '2025-01-01', to: '2025-04-30' },
@@ -126,6 +228,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       AnalyticsDailySavings1763780004000,
       AnalyticsAwaitingCollection1763780004100,
     ]);
+    await directory(db);
     store = new PostgresEventStore(db.dataSource);
     for (const h of all) {
       await store.append(
@@ -233,6 +336,89 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       tripsBaseline: reference.tripsBaseline,
       tripsActual: reference.tripsActual,
       travelDaysSaved: reference.travelDaysSaved,
+    });
+  });
+
+  it('counts the trips of every step by its channel: a supplement or result by post is no trip', async () => {
+    // Given t1 (counter, supplement by post, result by post) and t2 (all online) at the merged agency,
+    // when the days saved of February are counted, then t1 made 1 trip of 3 and t2 none of 3; t1's procedure
+    // is not in the registry, so its trip cost is the agency's 2 days; t2's is the procedure's 0.5.
+    const bounds = boundsOf({ from: '2025-02-01', to: '2025-02-28' });
+    const [sql] = await withRunner((r) =>
+      queryTimeSavings(r, bounds, { agencies: [MERGED] }, 'none', undefined),
+    );
+    expect(sql).toMatchObject({ resolved: 2, tripsBaseline: 6, tripsActual: 1, travelDaysSaved: 5.5 });
+  });
+
+  it('prices the trips avoided as the domain does: procedure cost for the locality, its default, the agency’s, 1', async () => {
+    const bounds = boundsOf({ from: '2025-01-01', to: '2025-04-30' });
+    const [sql] = await withRunner((r) => queryTimeSavings(r, bounds, {}, 'none', undefined));
+    const agencies: Readonly<Record<string, number>> = TRIP_COSTS.agencies;
+    const sources = (f: DossierFacts): TripCostSources => ({
+      ...(f.procedureCode === '1.004873' && f.procedureVersion === 1
+        ? { procedure: TRIP_COSTS.procedure }
+        : {}),
+      ...(Object.hasOwn(agencies, f.agencyCode) ? { agencyDefaultDays: agencies[f.agencyCode] } : {}),
+    });
+    const reference = summariseTimeSavings(
+      facts,
+      (f) => Date.parse(f.endedAt ?? '') >= bounds.startMs && Date.parse(f.endedAt ?? '') < bounds.endMs,
+      (f) => tripCostDaysOf(f, sources(f)),
+      { hoursPerWorkingDay: 8 },
+    );
+    // Every source of the precedence is used by some dossier.
+    const costs = new Set(facts.map((f) => tripCostDaysOf(f, sources(f))));
+    expect([...costs].sort()).toEqual([0.5, 1, 1.5, 2]);
+    expect(sql.travelDaysSaved).toBe(reference.travelDaysSaved);
+    expect(sql.tripsActual).toBe(reference.tripsActual);
+  });
+
+  it('classifies by the dossier’s online level: counter and post dossiers are online at no level', async () => {
+    // Given l1 (counter) and l2 (post) recorded with their procedure's level, as events before the fix were,
+    // and l3 submitted online at the partial level,
+    const bounds = boundsOf({ from: '2025-02-01', to: '2025-02-28' });
+    const only = { agencies: [LEVELS] };
+    // when II.06a is grouped by online level, then l1 and l2 have none and l3 partial;
+    const byLevel = await withRunner((r) => queryIi06a(r, bounds, only, 'online-level', 'day'));
+    expect(byLevel.map((g) => [g.key, g.figures.received])).toEqual([
+      ['none', 2],
+      ['partial', 1],
+    ]);
+    // the full-online filter finds nothing, and the received columns follow the channels.
+    expect(
+      await withRunner((r) => queryIi06a(r, bounds, { ...only, onlineLevel: 'full' }, 'none', 'day')),
+    ).toEqual([]);
+    const [whole] = await withRunner((r) => queryIi06a(r, bounds, only, 'none', 'day'));
+    expect(whole.figures).toMatchObject({
+      receivedOnlineFull: 0,
+      receivedOnlinePartial: 1,
+      receivedCounter: 1,
+      receivedPost: 1,
+    });
+    expect(facts.filter((f) => f.agencyCode === LEVELS).map((f) => f.onlineLevel)).toEqual([
+      'none',
+      'none',
+      'partial',
+    ]);
+  });
+
+  it('rolls a unit into its sub-units and its own dossiers, the rows adding up to the unit', async () => {
+    const bounds = boundsOf({ from: '2025-01-01', to: '2025-04-30' });
+    await withRunner(async (r) => {
+      // Given the district, its communes (one of them merged into another on 15 January) and its own dossiers,
+      const scope = await agencyScope(r, DISTRICT);
+      const subUnits = await subUnitRollUp(r, scope, '2025-04-30');
+      // when II.06a is grouped by sub-unit,
+      const rows = await queryIi06a(r, bounds, { agencies: scope.codes, subUnits }, 'sub-unit', 'day');
+      const [unit] = await queryIi06a(r, bounds, { agencies: scope.codes }, 'none', 'day');
+      // then the district's own dossiers have a row of their own, the merged commune's count in its successor,
+      expect(rows.map((row) => row.key)).toEqual([DISTRICT, '000.31.18.H56', '000.32.18.H56', LEVELS]);
+      expect(rows[0].figures).toMatchObject({ received: 2, resolved: 1, inProgress: 1 });
+      const merged = facts.filter((f) => f.agencyCode === '000.31.18.H56' || f.agencyCode === MERGED);
+      expect(rows[1].figures).toEqual(summariseIi06a(merged, bounds));
+      // and the rows add up to the unit's figures, every column.
+      expect(rows.reduce((sum, row) => addIi06a(sum, row.figures), completeIi06a({}))).toEqual(unit.figures);
+      expect(subUnits.labels.get(DISTRICT)?.vi).toContain(`Đơn vị ${DISTRICT}`);
     });
   });
 
