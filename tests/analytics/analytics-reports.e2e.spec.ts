@@ -17,12 +17,12 @@
 // Hand computation: office hours 07:00–11:30 and 13:30–17:00 (8 working hours a day), WORKING_HOURS mode
 // (N whole working days = the same clock time N working days later), committed 1 working day (v2: 0.5 = 4
 // working hours), statutory 3. Holidays: 7/4 (Hùng Kings), 30/4, 1/5 and 2/5 (swapped for Saturday 26/4).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   actorHeaders,
+  runScript,
   startEngine,
   testKafkaBrokers,
   waitForSamples,
@@ -374,27 +374,6 @@ function withoutLogPosition(text: string): string {
   return text.replace(/"lastPosition":\{[^}]*\}/g, '"lastPosition":"…"').replace(/last-position=\S+/g, '');
 }
 
-function runNode(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-    delete childEnv.DATABASE_URL;
-    delete childEnv.KAFKA_BROKERS;
-    const child = spawn(process.execPath, [resolve(ROOT, script), ...args], {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 describe('analytics over a known imported history (built engine, embedded mode)', () => {
   let engine: EngineProcess;
   let dataDir: string;
@@ -732,7 +711,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
   });
 
   it('prints the reform report with npm run report', async () => {
-    const run = await runNode(
+    const run = await runScript(
       'dist/apps/engine/src/cli/report.js',
       ['--agency', TRUNG_KHANH_VINH, '--from', '2025-04-01', '--to', '2025-04-30'],
       { DATA_DIR: dataDir },
@@ -744,7 +723,7 @@ describe('analytics over a known imported history (built engine, embedded mode)'
     expect(run.stdout).toMatch(/quá hạn \/ overdue \.+ +1\n/);
     expect(run.stdout).toMatch(/1\.004873 v2 .* 83\.33/);
     // The official reporting period by name: April under Decree 09/2019/NĐ-CP Art. 12 is 15/3 – 14/4.
-    const official = await runNode(
+    const official = await runScript(
       'dist/apps/engine/src/cli/report.js',
       ['--agency', PROVINCE, '--period', '2025-04', '--cut', 'cutoff-15'],
       { DATA_DIR: dataDir },
@@ -752,14 +731,14 @@ describe('analytics over a known imported history (built engine, embedded mode)'
     expect({ code: official.code, stderr: official.stderr }).toMatchObject({ code: 0 });
     expect(official.stdout).toContain('Kỳ báo cáo / Period: 15/03/2025 – 14/04/2025 (2025-04, chốt số liệu');
     expect(official.stdout).toMatch(/Mới tiếp nhận \/ Newly received \.+ +4\n/); // D1 D3 D4 D7
-    const help = await runNode('dist/apps/engine/src/cli/report.js', ['--help'], { DATA_DIR: dataDir });
+    const help = await runScript('dist/apps/engine/src/cli/report.js', ['--help'], { DATA_DIR: dataDir });
     expect(help.stdout).toContain(
       'Usage: npm run report -- --agency <code> --from YYYY-MM-DD --to YYYY-MM-DD',
     );
   });
 
   it('gives byte-identical reports after rebuilding every projection from zero', async () => {
-    const rebuilt = await runNode('dist/apps/engine/src/cli/rebuild-projections.js', ['--all'], {
+    const rebuilt = await runScript('dist/apps/engine/src/cli/rebuild-projections.js', ['--all'], {
       DATA_DIR: dataDir,
     });
     expect(rebuilt.code).toBe(0);

@@ -4,11 +4,10 @@
 // generator's own plan (early, late, …) is not what the official rules count and is never printed. Then the
 // drill-down rows of the district through the API: its communes and its own dossiers, adding up to the
 // district's figures.
-import { spawn } from 'node:child_process';
 import { chmodSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   actorHeaders,
+  runScript,
   scratchDirectory,
   startEngine,
   waitForSamples,
@@ -17,30 +16,8 @@ import {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const ROOT = resolve(__dirname, '../..');
 const DISTRICT = '000.00.18.H56';
 const ANALYST = actorHeaders({ id: 'analyst-an', role: 'analyst' });
-
-function runNode(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-    delete childEnv.DATABASE_URL;
-    delete childEnv.KAFKA_BROKERS;
-    const child = spawn(process.execPath, [resolve(ROOT, script), ...args], {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** The report part of an output: from its title to the end. */
 const reportOf = (stdout: string) =>
@@ -64,7 +41,7 @@ describe('npm run simulate and npm run report over the same data (built engine)'
     chmodSync(dataDir, 0o755);
     engine = await startEngine({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     await waitForSamples(engine.baseUrl);
-    simulated = await runNode(
+    simulated = await runScript(
       'dist/apps/engine/src/cli/simulate.js',
       ['--agency', DISTRICT, '--dossiers', '400', '--year', '2019', '--seed', '7'],
       { DATA_DIR: dataDir },
@@ -77,7 +54,7 @@ describe('npm run simulate and npm run report over the same data (built engine)'
   it('prints the report of the simulated year, the same as npm run report prints for it', async () => {
     expect({ code: simulated.code, stderr: simulated.stderr.slice(-500) }).toMatchObject({ code: 0 });
     expect(simulated.stdout).toContain('400 imported, 0 already imported, 0 failed');
-    const reported = await runNode(
+    const reported = await runScript(
       'dist/apps/engine/src/cli/report.js',
       ['--agency', DISTRICT, '--from', '2019-01-01', '--to', '2019-12-31'],
       { DATA_DIR: dataDir },

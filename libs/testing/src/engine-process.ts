@@ -100,6 +100,31 @@ export function runToExit(
 }
 
 /**
+ * Runs a built script (a CLI under dist/) to its exit with the test process's environment plus `env`, less
+ * DATABASE_URL and KAFKA_BROKERS (the script then uses the engine's embedded database in its DATA_DIR).
+ */
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    delete childEnv.DATABASE_URL;
+    delete childEnv.KAFKA_BROKERS;
+    const child = spawn(process.execPath, [resolve(repoRoot, script), ...args], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
  * Waits until the sample catalogue reached the read models (published at start-up, projected a
  * moment later, longer in Kafka mode): every given path answers 200.
  */
