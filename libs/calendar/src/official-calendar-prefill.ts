@@ -16,8 +16,11 @@ const LUNAR_NEW_YEAR_RULE = 'vietnamese 1-0-1';
 const HUNG_KINGS_RULE = 'vietnamese 3-0-10';
 const KNOWN_PUBLIC_RULES = ['01-01', '04-30', '05-01', '09-02', LUNAR_NEW_YEAR_RULE, HUNG_KINGS_RULE];
 
-/** The years whose holidays the engine can derive: from the 2007 amendment that made 10/3 lunar a holiday. */
-export const DERIVABLE_YEARS = { first: 2007, last: 2100 } as const;
+/**
+ * The years whose holidays the engine can derive: from the 2007 amendment that made 10/3 lunar a holiday, to
+ * the last year a dossier code can name (its date is YYMMDD of this century).
+ */
+export const DERIVABLE_YEARS = { first: 2007, last: 2099 } as const;
 
 /**
  * The statutory holidays of the Labour Code in force on 1 January of the year (docs/domain/official-calendars.md):

@@ -148,7 +148,7 @@ describe('prefillOfficialYear', () => {
 
     it('when a year is outside what the law lets us derive, then it is rejected', () => {
       expect(() => prefillOfficialYear(2006)).toThrow(InvalidCalendarInput);
-      expect(() => prefillOfficialYear(2101)).toThrow(InvalidCalendarInput);
+      expect(() => prefillOfficialYear(2100)).toThrow(InvalidCalendarInput);
       expect(() => prefillOfficialYear(2026.5)).toThrow(InvalidCalendarInput);
     });
   });
