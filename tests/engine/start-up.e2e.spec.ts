@@ -1,4 +1,5 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PostgresEventStore } from '@tthc/event-store';
 import { actorHeaders, runToExit, startEngine, scratchDirectory } from '@tthc/testing';
 import { DataSource } from 'typeorm';
@@ -28,9 +29,11 @@ describe('engine start-up', () => {
     const first = await startEngine(env);
     const port = /embedded PostgreSQL ready on 127\.0\.0\.1:(\d+)/.exec(first.output())?.[1];
     expect(port).toBeDefined();
+    // The superuser password is generated with the data directory and kept beside it (mode 0600).
+    const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
     const db = new DataSource({
       type: 'postgres',
-      url: `postgresql://postgres:tthc-embedded@127.0.0.1:${port}/tthc`,
+      url: `postgresql://postgres:${password}@127.0.0.1:${port}/tthc`,
     });
     await db.initialize();
     const appended = await new PostgresEventStore(db).append('dossier-restart', 'dossier', 0, [

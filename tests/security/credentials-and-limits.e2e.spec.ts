@@ -3,7 +3,7 @@
 // headers, CORS by configuration, body size limits (per route), strict bodies and queries, bounded
 // pagination, and rate limiting per client with a 429 problem document.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_MIGRATIONS } from '../../apps/engine/src/composition';
@@ -284,16 +284,45 @@ describe('credentials and hostile input (built engine)', () => {
   });
 });
 
+/** Production with generated secrets, on a database that is not there (so nothing else can start). */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
+  DATABASE_URL: 'postgresql://nobody@127.0.0.1:9/none',
+};
+
 describe('authentication configuration', () => {
   it.each([
     [{ NODE_ENV: 'production' }, /AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV is production/],
-    [{ AUTH_JWT_SECRET: 'replace-me' }, /AUTH_JWT_SECRET must be at least 32 characters/],
+    [{ AUTH_JWT_SECRET: 'replace-me' }, /AUTH_JWT_SECRET must be at least 32 characters \(got a value of 10/],
     [{ AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' }, /AUTH_JWKS_ISSUER must be set with AUTH_JWKS_URL/],
     [{ CORS_ORIGINS: 'portal.example.vn' }, /CORS_ORIGINS must be \* or a comma-separated list/],
+    [
+      { ...PRODUCTION, AUTH_JWT_SECRET: 'a'.repeat(36) },
+      /AUTH_JWT_SECRET is too weak for production: it is one character repeated/,
+    ],
+    [
+      { ...PRODUCTION, PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32).toString('base64') },
+      /PERSONAL_DATA_MASTER_KEY is too weak for production: all its bytes are zero/,
+    ],
+    [
+      { ...PRODUCTION, AUTH_JWT_SECRET: 'change-me-change-me-change-me-please!' },
+      /AUTH_JWT_SECRET is too weak for production: .*placeholder word "changeme"/,
+    ],
+    [
+      { DATABASE_URL: PRODUCTION.DATABASE_URL, TRUSTED_PROXIES: '0.0.0.0/0' },
+      /TRUSTED_PROXIES has "0.0.0.0\/0", which would believe every client/,
+    ],
   ])('stops with one line naming the key for %j', async (env, message) => {
     const { code, output } = await runToExit(env);
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+    // A secret is never repeated in the refusal, which reaches the logs.
+    const given: Record<string, string> = env;
+    for (const key of ['AUTH_JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY']) {
+      if (given[key]) expect(output).not.toContain(given[key]);
+    }
   });
 });
 

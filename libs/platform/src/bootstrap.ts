@@ -13,6 +13,8 @@ import { answerRouterError, ProblemDetailsFilter } from './http/problem-details.
 import { strictValidationPipe } from './http/validation';
 import { refuseNullCharacters } from './http/null-characters';
 import { hardenHttp } from './security/http-hardening';
+import { requestIdOf } from './http/request-id';
+import { recordRequestsForAccessLog } from './observability/access-log';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/access.decorators';
 
 export interface AppContext {
@@ -67,6 +69,11 @@ function documentSecurity(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/** Fastify's trustProxy: the trusted proxies' addresses and ranges, or false (believe no forwarding header). */
+export function trustProxyOption(trustedProxies: readonly string[]): string[] | false {
+  return trustedProxies.length > 0 ? [...trustedProxies] : false;
+}
+
 export async function createApp(
   description: AppDescription,
   context: AppContext,
@@ -75,11 +82,16 @@ export async function createApp(
     description.rootModule(context),
     new FastifyAdapter({
       bodyLimit: context.config.httpLimits.bodyLimitBytes,
-      trustProxy: true,
+      // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES; none by default):
+      // request.ip, which the rate limits count, is otherwise the TCP peer, whatever a client writes there.
+      trustProxy: trustProxyOption(context.config.http.trustedProxies),
+      // A random UUID unless the caller gives X-Request-Id: the correlation id of the request's events.
+      genReqId: requestIdOf,
       frameworkErrors: answerRouterError,
     }),
     { bufferLogs: true },
   );
+  recordRequestsForAccessLog(app.getHttpAdapter().getInstance());
   await hardenHttp(app, context.config.httpLimits);
   refuseNullCharacters(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));

@@ -27,6 +27,8 @@ export interface TokenOptions {
   readonly issuer?: string;
   /** Seconds from now; negative for an expired token. Default 12 hours. */
   readonly expiresIn?: number;
+  /** The issue time (iat) in seconds from now; positive for a token "issued" in the future. Default 0. */
+  readonly issuedIn?: number;
 }
 
 /** A signed HS256 token for the actor (the engine's claims: sub, role, agency, area, iss, iat, exp). */
@@ -36,7 +38,7 @@ export function actorToken(actor: TestActor, options: TokenOptions = {}): string
     sub: actor.id,
     role: actor.role,
     iss: options.issuer ?? TEST_JWT_ISSUER,
-    iat: now,
+    iat: now + (options.issuedIn ?? 0),
     exp: now + (options.expiresIn ?? 12 * 3600),
   };
   if (actor.agency !== undefined) payload.agency = actor.agency;

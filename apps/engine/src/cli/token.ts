@@ -28,7 +28,7 @@ Options:
                 (e.g. 000.31.18.H56, the sample commune)
   --area C      the province an analyst may see, as agency codes end (e.g. H56, Khánh Hòa); none = national
   --id ID       the actor id (sub); default dev-<role>
-  --ttl D       lifetime: 90m, 8h, 7d … (default 8h)
+  --ttl D       lifetime: 90m, 8h … (default 8h; at most AUTH_JWT_MAX_LIFETIME_MS, 24h by default)
   --api-key     print the sandbox integration API key (${DEMO_INTEGRATION_ID}) instead: -H "x-api-key: <key>"
   -h, --help    this text
 
@@ -103,10 +103,18 @@ async function main(): Promise<void> {
   // Officials (any role that is not one of the non-official built-ins) act for an agency.
   const needsAgency = isOfficial({ id: principal.id, role, agency: '-' });
   if (needsAgency && !agency) fail(`--agency is required for the role ${role}`);
+  const ttlSeconds = seconds(values.ttl as string);
+  // The engine refuses tokens living longer than this (tokens.ts): do not print one it would refuse.
+  if (ttlSeconds * 1000 > config.auth.maxTokenLifetimeMs) {
+    fail(
+      `--ttl ${String(values.ttl)} is longer than the ${config.auth.maxTokenLifetimeMs / 1000} s the engine ` +
+        'accepts (AUTH_JWT_MAX_LIFETIME_MS)',
+    );
+  }
   const token = await mintToken(secret, principal, {
     issuer: config.auth.jwtIssuer,
     ...(config.auth.jwtAudience ? { audience: config.auth.jwtAudience } : {}),
-    ttlSeconds: seconds(values.ttl as string),
+    ttlSeconds,
   });
   process.stdout.write(`${token}\n`);
 }

@@ -6,6 +6,11 @@
 // Request bodies are buffered (up to the apps' own body limit) so that a request whose connection was
 // refused can go to the next backend: nothing reached the refused one, so the retry cannot apply a
 // command twice. A connection that fails after the request was sent is answered 502, never retried.
+//
+// It is the edge: X-Forwarded-For is set to the address of the client connected to it, replacing whatever
+// the client sent, and the api processes trust it as a proxy (TRUSTED_PROXIES, local-cluster.ts). Appending
+// instead would let a client on this machine (itself a trusted loopback address) forge the address the rate
+// limits count.
 import { Agent, request as httpRequest, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -134,9 +139,7 @@ export class RoundRobinLoadBalancer {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
     }
-    const client = req.socket.remoteAddress ?? '';
-    const forwarded = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = forwarded ? `${String(forwarded)}, ${client}` : client;
+    headers['x-forwarded-for'] = clientAddress(req);
     headers['content-length'] = String(body.length);
 
     const tried = new Set<string>();
@@ -168,6 +171,12 @@ export class RoundRobinLoadBalancer {
       }
     }
   }
+}
+
+/** The connected client's address, IPv4-mapped IPv6 written as IPv4; never what the client claims. */
+export function clientAddress(req: Pick<IncomingMessage, 'socket'>): string {
+  const address = req.socket.remoteAddress ?? '';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 function isRefused(error: unknown): boolean {

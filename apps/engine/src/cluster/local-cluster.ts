@@ -55,6 +55,8 @@ export interface ClusterMember {
 }
 
 const APP_OF_ROLE: Record<MemberRole, string> = { api: 'api', relay: 'projector', projector: 'projector' };
+/** Where the load balancer listens and connects from: the api processes' one trusted proxy. */
+export const BALANCER_ADDRESS = '127.0.0.1';
 const OUTPUT_KEPT = 200_000;
 
 /** The built apps: beside this file once compiled, else under dist/ at the repository root. */
@@ -121,7 +123,11 @@ export class LocalCluster {
     for (let i = 0; i < this.options.projectors; i++) rest.push(this.addProjector());
     await Promise.all(rest);
 
-    const balancer = new RoundRobinLoadBalancer({ port: this.options.port ?? 0, probeIntervalMs: 500 });
+    const balancer = new RoundRobinLoadBalancer({
+      port: this.options.port ?? 0,
+      host: BALANCER_ADDRESS,
+      probeIntervalMs: 500,
+    });
     this.balancer = balancer;
     for (const api of [first, ...this.list('api').filter((m) => m !== first)]) balancer.add(api.baseUrl);
     this.url = await balancer.start();
@@ -142,6 +148,9 @@ export class LocalCluster {
       RELAY_ENABLED: 'false',
       PROJECTIONS_ENABLED: 'false',
       LOAD_SAMPLES: opts.loadSamples ? 'true' : 'false',
+      // The load balancer connects from 127.0.0.1 and sets X-Forwarded-For to its client's address
+      // (load-balancer.ts): the api processes believe it, and no one else (they listen on 127.0.0.1 only).
+      TRUSTED_PROXIES: BALANCER_ADDRESS,
     });
     if (opts.behindBalancer !== false) this.balancer?.add(member.baseUrl);
     return member;

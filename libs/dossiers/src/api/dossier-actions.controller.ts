@@ -380,8 +380,9 @@ export class DossierActionsController {
   @Post('apologise')
   @Action(
     'Apologise and give a new appointment (form 04)',
-    'Officer roles; at least 1 working day before the deadline, and the return date may be reset at most once. Statistics keep the original deadline.',
+    'Officer roles; at least 1 working day before the deadline, and the return date may be reset at most once. The new appointment may be at most the committed processing time again after the due time (at least one working day). Statistics keep the original deadline.',
     ApologiseDto,
+    '; rescheduled-appointment-too-late (newAppointmentAt is later than the committed processing time again after the due time; latestAppointmentAt names the latest allowed)',
   )
   apologise(
     @Param() { id }: DossierIdParams,

@@ -277,7 +277,8 @@ export class ReturnResultDto {
 export class ApologiseDto extends ReasonDto {
   @ApiProperty({
     example: '2026-11-27T09:00:00.000Z',
-    description: 'The new return appointment (form 04), an instant; at most one reset per dossier',
+    description:
+      'The new return appointment (form 04), an instant; at most one reset per dossier, later than the current appointment and at most the committed processing time again after the due time',
   })
   @IsISO8601({ strict: true })
   newAppointmentAt!: string;

@@ -1,6 +1,8 @@
 // The dossier application's own refusals (the decider's are in domain/dossier/errors.ts). One channel: use
 // cases throw DomainError subclasses, the ProblemDetailsFilter turns `kind` into the status, in one place.
 import { DomainError } from '@tthc/shared-kernel';
+import type { ProcessingDuration } from '../domain/calendar';
+import { formatLocalMinute } from '../domain/dossier';
 
 /** No published version of this procedure (or not this version). → 404 */
 export class ProcedureVersionNotFound extends DomainError {
@@ -186,5 +188,46 @@ export class DailySequenceExhausted extends DomainError {
 
   override details(): Record<string, unknown> {
     return { unitCode: this.unitCode, localDate: this.localDate };
+  }
+}
+
+/**
+ * Form 04's new appointment is later than an apology may move it: the committed processing time again after
+ * the due instant (apology-appointment.ts). → 422, naming the latest appointment allowed.
+ */
+export class RescheduledAppointmentTooLate extends DomainError {
+  readonly kind = 'unprocessable';
+  readonly code = 'rescheduled-appointment-too-late';
+
+  constructor(
+    readonly newAppointmentAt: Date,
+    readonly latestAppointmentAt: Date,
+    readonly originalDueAt: Date,
+    readonly committedDuration: ProcessingDuration,
+  ) {
+    super(
+      `The new appointment ${newAppointmentAt.toISOString()} is later than an apology may move it: at most ` +
+        `the committed processing time again after the due time, i.e. ${latestAppointmentAt.toISOString()} ` +
+        `(${formatLocalMinute(latestAppointmentAt)} local time).`,
+    );
+    this.name = 'RescheduledAppointmentTooLate';
+  }
+
+  override details(): Record<string, unknown> {
+    return {
+      detailVi:
+        `Ngày hẹn mới ${formatLocalMinute(this.newAppointmentAt)} quá xa: thư xin lỗi chỉ được hẹn lại ` +
+        `muộn nhất đến ${formatLocalMinute(this.latestAppointmentAt)} (thêm tối đa một lần thời hạn giải quyết).`,
+      newAppointmentAt: this.newAppointmentAt.toISOString(),
+      latestAppointmentAt: this.latestAppointmentAt.toISOString(),
+      originalDueAt: this.originalDueAt.toISOString(),
+      committedDuration: this.committedDuration,
+      errors: [
+        {
+          path: '/newAppointmentAt',
+          message: `must be no later than ${this.latestAppointmentAt.toISOString()}`,
+        },
+      ],
+    };
   }
 }

@@ -146,6 +146,9 @@ import type {
   ImportsControllerImportData,
   ImportsControllerImportErrors,
   ImportsControllerImportResponses,
+  IrregularitiesControllerListData,
+  IrregularitiesControllerListErrors,
+  IrregularitiesControllerListResponses,
   LookupControllerLookupData,
   LookupControllerLookupErrors,
   LookupControllerLookupInBodyData,
@@ -1052,7 +1055,7 @@ export const dossierActionsControllerWithdraw = <ThrowOnError extends boolean = 
 /**
  * Apologise and give a new appointment (form 04)
  *
- * Officer roles; at least 1 working day before the deadline, and the return date may be reset at most once. Statistics keep the original deadline.
+ * Officer roles; at least 1 working day before the deadline, and the return date may be reset at most once. The new appointment may be at most the committed processing time again after the due time (at least one working day). Statistics keep the original deadline.
  */
 export const dossierActionsControllerApologise = <ThrowOnError extends boolean = false>(
   options: Options<DossierActionsControllerApologiseData, ThrowOnError>,
@@ -1474,12 +1477,12 @@ export const analyticsControllerDefinitions = <ThrowOnError extends boolean = fa
 /**
  * Report form II.06a for a period and slice
  *
- * Carried over, received (online full / partial, counter, post), resolved early / on time / late, in progress not yet due / overdue at the period end, withdrawn, refused, late with / without apology, resolved not collected. carriedOver + received = resolved + refused + withdrawn + inProgress holds exactly. groupBy=field gives the official rows; format=xlsx the official column layout.
+ * Carried over, received (online full / partial by the dossier’s own level, counter, post), resolved early / on time / late, in progress not yet due / overdue at the period end, withdrawn, refused, late with / without apology, resolved not collected. carriedOver + received = resolved + refused + withdrawn + inProgress holds exactly. groupBy=field gives the official rows, groupBy=sub-unit the drill-down rows (sub-units and the unit’s own dossiers, adding up to the total); format=xlsx the official column layout, where refusals and withdrawals count among the dossiers dealt with so that received = dealt with + in progress. period=2025-03&cut=cutoff-15 gives the official reporting period of Decree 09/2019/NĐ-CP Art. 12.
  */
 export const analyticsControllerIi06A = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerIi06aData, ThrowOnError>,
+  options?: Options<AnalyticsControllerIi06aData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerIi06aResponses,
     AnalyticsControllerIi06aErrors,
     ThrowOnError
@@ -1498,9 +1501,9 @@ export const analyticsControllerIi06A = <ThrowOnError extends boolean = false>(
  * Mean, median and 90th percentile in working days and calendar days, gross and net of paused intervals.
  */
 export const analyticsControllerProcessingTime = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerProcessingTimeData, ThrowOnError>,
+  options?: Options<AnalyticsControllerProcessingTimeData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerProcessingTimeResponses,
     AnalyticsControllerProcessingTimeErrors,
     ThrowOnError
@@ -1519,9 +1522,9 @@ export const analyticsControllerProcessingTime = <ThrowOnError extends boolean =
  * Statutory vs committed vs actual (mean and median net working days of dossiers resolved in the period), in days and percent, per procedure version: before and after a reform.
  */
 export const analyticsControllerReformReduction = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerReformReductionData, ThrowOnError>,
+  options?: Options<AnalyticsControllerReformReductionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerReformReductionResponses,
     AnalyticsControllerReformReductionErrors,
     ThrowOnError
@@ -1540,9 +1543,9 @@ export const analyticsControllerReformReduction = <ThrowOnError extends boolean 
  * Processing days saved against the statutory due time (positive part and net), trips avoided, travel days saved, optional money figure; the method and parameters are in the answer.
  */
 export const analyticsControllerTimeSavings = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerTimeSavingsData, ThrowOnError>,
+  options?: Options<AnalyticsControllerTimeSavingsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerTimeSavingsResponses,
     AnalyticsControllerTimeSavingsErrors,
     ThrowOnError
@@ -1561,9 +1564,9 @@ export const analyticsControllerTimeSavings = <ThrowOnError extends boolean = fa
  * Share resolved early or on time, average processing time per procedure, online dossier share, services with online dossiers, online payment share, electronic result share, satisfaction; and the indicators that need data the engine does not hold, with the reason.
  */
 export const analyticsControllerDecision766 = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerDecision766Data, ThrowOnError>,
+  options?: Options<AnalyticsControllerDecision766Data, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerDecision766Responses,
     AnalyticsControllerDecision766Errors,
     ThrowOnError
@@ -1582,9 +1585,9 @@ export const analyticsControllerDecision766 = <ThrowOnError extends boolean = fa
  * Supplement rounds of dossiers received in the period; apology letters issued and at-risk alerts raised in the period; working days by clock holder (agency steps, partner agency, citizen, payment, other excluded intervals) of dossiers resolved in the period. Time in postal transit is not recorded by any event.
  */
 export const analyticsControllerActivity = <ThrowOnError extends boolean = false>(
-  options: Options<AnalyticsControllerActivityData, ThrowOnError>,
+  options?: Options<AnalyticsControllerActivityData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<
+  (options?.client ?? client).get<
     AnalyticsControllerActivityResponses,
     AnalyticsControllerActivityErrors,
     ThrowOnError
@@ -1600,7 +1603,7 @@ export const analyticsControllerActivity = <ThrowOnError extends boolean = false
 /**
  * A metric by month, quarter or year
  *
- * Totals of ii06a, processing-time, time-savings or decision-766 for each calendar period, or each 15th–14th cut-off period, within [from, to].
+ * Totals of ii06a, processing-time, time-savings or decision-766 for each month, quarter, half-year or year within [from, to]: calendar periods, or with cut=cutoff-15 the official 15th–14th cut-off of Decree 09/2019/NĐ-CP Art. 12.
  */
 export const analyticsControllerSeries = <ThrowOnError extends boolean = false>(
   options: Options<AnalyticsControllerSeriesData, ThrowOnError>,
@@ -1615,6 +1618,27 @@ export const analyticsControllerSeries = <ThrowOnError extends boolean = false>(
       { name: 'X-Api-Key', type: 'apiKey' },
     ],
     url: '/v1/analytics/series',
+    ...options,
+  });
+
+/**
+ * Clock rules broken in a period (imported histories, late refusals, late results without apology)
+ *
+ * Rows ordered by when the act happened, with the rule and the instant it was due by; `byRule` counts every rule in the period and scope. format=csv gives every row (no paging).
+ */
+export const irregularitiesControllerList = <ThrowOnError extends boolean = false>(
+  options?: Options<IrregularitiesControllerListData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    IrregularitiesControllerListResponses,
+    IrregularitiesControllerListErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-Api-Key', type: 'apiKey' },
+    ],
+    url: '/v1/analytics/irregularities',
     ...options,
   });
 

@@ -671,7 +671,7 @@ export type SubmitDossierDto = {
    */
   channel: 'counter' | 'post' | 'online';
   /**
-   * The online level the integration submits at (Decree 42/2022); must match the procedure’s. The dossier records the procedure’s level as published.
+   * Online submissions only: the level the dossier is submitted at (Decree 42/2022), at most the procedure’s (a procedure offered in full accepts a partial submission); default the procedure’s level. The dossier records it as its own level; counter and post dossiers have none.
    */
   onlineLevel?: 'full' | 'partial';
   applicant: ApplicantDto;
@@ -824,7 +824,14 @@ export type DossierClockDto = {
    * Working days; negative when overdue
    */
   workingDaysLeft?: number | null;
+  /**
+   * Past the due instant; while paused, true when the clock stopped after it (waiting hides no lateness)
+   */
   overdue?: boolean;
+  /**
+   * Years between now and the deadline with no confirmed official calendar: the deadline was computed on a provisional one
+   */
+  provisionalCalendarYears?: Array<number>;
   pausedSince?: string;
   pauseKind?: string;
   stoppedAt?: string;
@@ -1009,7 +1016,7 @@ export type ApologiseDto = {
    */
   reason: string;
   /**
-   * The new return appointment (form 04), an instant; at most one reset per dossier
+   * The new return appointment (form 04), an instant; at most one reset per dossier, later than the current appointment and at most the committed processing time again after the due time
    */
   newAppointmentAt: string;
 };
@@ -1362,6 +1369,14 @@ export type Ii06aFiguresDto = {
   resolvedNotCollected: number;
   refused: number;
   withdrawn: number;
+  /**
+   * Of the refused: after the committed deadline in force then, the clock running
+   */
+  refusedLate: number;
+  /**
+   * Of the withdrawn: after the committed deadline in force then, the clock running
+   */
+  withdrawnLate: number;
   /**
    * carriedOver + received − resolved − refused − withdrawn, exactly
    */
@@ -2883,7 +2898,7 @@ export type DossiersControllerSubmitErrors = {
    */
   415: Problem;
   /**
-   * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch
+   * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); procedure-retired; channel-not-offered (online for a procedure not offered online); online-level-mismatch (a level above the procedure’s, or a level on a counter or postal submission)
    */
   422: DossierProblemDto;
   /**
@@ -4221,7 +4236,7 @@ export type DossierActionsControllerApologiseErrors = {
    */
   415: Problem;
   /**
-   * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar)
+   * idempotency-key-reused (the Idempotency-Key was used for another request); calendar-year-missing (a deadline falls in a year with no official calendar); rescheduled-appointment-too-late (newAppointmentAt is later than the committed processing time again after the due time; latestAppointmentAt names the latest allowed)
    */
   422: DossierProblemDto;
   /**
@@ -4925,6 +4940,10 @@ export type WebhooksControllerRegisterErrors = {
    */
   415: Problem;
   /**
+   * unknown-procedure: no version of procedureCode has been published (procedureCode names it)
+   */
+  422: WebhookProblemDto;
+  /**
    * Too many requests from this client; retry after the time in Retry-After
    */
   429: Problem;
@@ -5259,15 +5278,23 @@ export type AnalyticsControllerDefinitionsResponse =
 export type AnalyticsControllerIi06aData = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5283,7 +5310,7 @@ export type AnalyticsControllerIi06aData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5291,9 +5318,17 @@ export type AnalyticsControllerIi06aData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
@@ -5305,7 +5340,7 @@ export type AnalyticsControllerIi06aData = {
 
 export type AnalyticsControllerIi06aErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5362,15 +5397,23 @@ export type AnalyticsControllerIi06aResponse =
 export type AnalyticsControllerProcessingTimeData = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5386,7 +5429,7 @@ export type AnalyticsControllerProcessingTimeData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5394,9 +5437,17 @@ export type AnalyticsControllerProcessingTimeData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
@@ -5408,7 +5459,7 @@ export type AnalyticsControllerProcessingTimeData = {
 
 export type AnalyticsControllerProcessingTimeErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5465,15 +5516,23 @@ export type AnalyticsControllerProcessingTimeResponse =
 export type AnalyticsControllerReformReductionData = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5489,7 +5548,7 @@ export type AnalyticsControllerReformReductionData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5497,9 +5556,17 @@ export type AnalyticsControllerReformReductionData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
@@ -5511,7 +5578,7 @@ export type AnalyticsControllerReformReductionData = {
 
 export type AnalyticsControllerReformReductionErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5568,15 +5635,23 @@ export type AnalyticsControllerReformReductionResponse =
 export type AnalyticsControllerTimeSavingsData = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5592,7 +5667,7 @@ export type AnalyticsControllerTimeSavingsData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5600,16 +5675,24 @@ export type AnalyticsControllerTimeSavingsData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
      */
     headers?: 'vi' | 'vi-en';
     /**
-     * Trip cost in days for every dossier; by default the procedure’s cost for the locality, else the agency’s
+     * Trip cost in days for every dossier; by default the procedure version’s cost for the locality (the dossier’s agency), else its default cost, else the agency’s default, else 1
      */
     tripCostDays?: number;
     /**
@@ -5626,7 +5709,7 @@ export type AnalyticsControllerTimeSavingsData = {
 
 export type AnalyticsControllerTimeSavingsErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5683,15 +5766,23 @@ export type AnalyticsControllerTimeSavingsResponse =
 export type AnalyticsControllerDecision766Data = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5707,7 +5798,7 @@ export type AnalyticsControllerDecision766Data = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5715,9 +5806,17 @@ export type AnalyticsControllerDecision766Data = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
@@ -5729,7 +5828,7 @@ export type AnalyticsControllerDecision766Data = {
 
 export type AnalyticsControllerDecision766Errors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5786,15 +5885,23 @@ export type AnalyticsControllerDecision766Response =
 export type AnalyticsControllerActivityData = {
   body?: never;
   path?: never;
-  query: {
+  query?: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5810,7 +5917,7 @@ export type AnalyticsControllerActivityData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5818,9 +5925,17 @@ export type AnalyticsControllerActivityData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
@@ -5832,7 +5947,7 @@ export type AnalyticsControllerActivityData = {
 
 export type AnalyticsControllerActivityErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -5891,13 +6006,21 @@ export type AnalyticsControllerSeriesData = {
   path?: never;
   query: {
     /**
-     * First local day of the period (Asia/Ho_Chi_Minh), included
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
      */
-    from: string;
+    from?: string;
     /**
-     * Last local day of the period, included
+     * Last local day of the period, included; or give `period`
      */
-    to: string;
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
     /**
      * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
      */
@@ -5913,7 +6036,7 @@ export type AnalyticsControllerSeriesData = {
     field?: string;
     channel?: 'counter' | 'post' | 'online';
     /**
-     * Online level stored at submission
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
      */
     onlineLevel?: 'full' | 'partial' | 'none';
     /**
@@ -5921,16 +6044,24 @@ export type AnalyticsControllerSeriesData = {
      */
     granularity?: 'day' | 'minute';
     /**
-     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel or online level
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
      */
-    groupBy?: 'none' | 'field' | 'procedure' | 'procedure-version' | 'agency' | 'channel' | 'online-level';
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
     format?: 'json' | 'csv' | 'xlsx';
     /**
      * Export headers in Vietnamese, or Vietnamese with English alongside
      */
     headers?: 'vi' | 'vi-en';
     /**
-     * Trip cost in days for every dossier; by default the procedure’s cost for the locality, else the agency’s
+     * Trip cost in days for every dossier; by default the procedure version’s cost for the locality (the dossier’s agency), else its default cost, else the agency’s default, else 1
      */
     tripCostDays?: number;
     /**
@@ -5942,18 +6073,14 @@ export type AnalyticsControllerSeriesData = {
      */
     incomePerHour?: number;
     metric: 'ii06a' | 'processing-time' | 'time-savings' | 'decision-766';
-    bucket?: 'month' | 'quarter' | 'year';
-    /**
-     * Calendar periods, or the administrative cut-off: the month M runs from the 15th of M−1 to the 14th of M
-     */
-    cut?: 'calendar' | 'cutoff-15';
+    bucket?: 'month' | 'quarter' | 'half' | 'year';
   };
   url: '/v1/analytics/series';
 };
 
 export type AnalyticsControllerSeriesErrors = {
   /**
-   * validation-failed, invalid-report-period (problem document)
+   * validation-failed, invalid-report-period, invalid-report-grouping (problem document)
    */
   400: {
     type: string;
@@ -6006,6 +6133,111 @@ export type AnalyticsControllerSeriesResponses = {
 
 export type AnalyticsControllerSeriesResponse =
   AnalyticsControllerSeriesResponses[keyof AnalyticsControllerSeriesResponses];
+
+export type IrregularitiesControllerListData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * First local day of the period (Asia/Ho_Chi_Minh), included; or give `period`
+     */
+    from?: string;
+    /**
+     * Last local day of the period, included; or give `period`
+     */
+    to?: string;
+    /**
+     * The reporting period instead of from / to: a month YYYY-MM, quarter YYYY-Qn, half-year YYYY-Hn or year YYYY, cut by `cut`
+     */
+    period?: string;
+    /**
+     * How `period` (and the buckets of a series) are cut: cutoff-15 is the official data cut-off of Decree 09/2019/NĐ-CP Art. 12 (a month from the 15th of the month before to the 14th; a quarter, half-year and year likewise, a year from 15 December to 14 December); calendar (default) takes whole calendar periods, which is not the official cut-off
+     */
+    cut?: 'calendar' | 'cutoff-15';
+    /**
+     * Agency electronic code; rolls up every agency under it and every agency it succeeded (2025 reform: a district and its old communes roll into the province and today’s merged communes)
+     */
+    agency?: string;
+    procedure?: string;
+    /**
+     * Procedure version (with procedure)
+     */
+    version?: number;
+    /**
+     * Field (lĩnh vực) code of the procedure version
+     */
+    field?: string;
+    channel?: 'counter' | 'post' | 'online';
+    /**
+     * The dossier’s online level: none for counter and post dossiers, online ones at the level submitted
+     */
+    onlineLevel?: 'full' | 'partial' | 'none';
+    /**
+     * Early / on time / late compared on local days (default) or to the minute
+     */
+    granularity?: 'day' | 'minute';
+    /**
+     * Rows per field (the official II.06a layout), procedure, version, today’s agency, channel, the dossier’s online level, or sub-unit (needs agency: one row per sub-unit valid on the last day, one for the unit’s own dossiers; the rows add up to the total)
+     */
+    groupBy?:
+      | 'none'
+      | 'field'
+      | 'procedure'
+      | 'procedure-version'
+      | 'agency'
+      | 'channel'
+      | 'online-level'
+      | 'sub-unit';
+    format?: 'json' | 'csv' | 'xlsx';
+    /**
+     * Export headers in Vietnamese, or Vietnamese with English alongside
+     */
+    headers?: 'vi' | 'vi-en';
+    /**
+     * Only this rule
+     */
+    rule?:
+      | 'supplement-after-deadline'
+      | 'supplement-window-closed'
+      | 'supplement-rounds-exceeded'
+      | 'excluded-interval-after-deadline'
+      | 'apology-too-late'
+      | 'late-without-apology'
+      | 'refusal-after-deadline';
+    limit?: number;
+    offset?: number;
+  };
+  url: '/v1/analytics/irregularities';
+};
+
+export type IrregularitiesControllerListErrors = {
+  /**
+   * Malformed or unknown members of the path, query, headers or body
+   */
+  400: Problem;
+  /**
+   * Missing, invalid or expired credentials (bearer token or X-Api-Key)
+   */
+  401: Problem;
+  /**
+   * The caller’s role or scope may not do this
+   */
+  403: Problem;
+  /**
+   * Too many requests from this client; retry after the time in Retry-After
+   */
+  429: Problem;
+};
+
+export type IrregularitiesControllerListError =
+  IrregularitiesControllerListErrors[keyof IrregularitiesControllerListErrors];
+
+export type IrregularitiesControllerListResponses = {
+  /**
+   * JSON page, or CSV with format=csv
+   */
+  200: unknown;
+};
 
 export type ApiKeysControllerListData = {
   body?: never;

@@ -59,6 +59,11 @@ export class WebhooksController {
     '; no procedureCode nor agencyCode; unknown event types in eventTypes or statusMapping; a url naming a non-public address (an IP literal or localhost) where private targets are not allowed',
   )
   @Forbidden('integration, system-admin')
+  @ApiResponse({
+    status: 422,
+    type: WebhookProblemDto,
+    description: 'unknown-procedure: no version of procedureCode has been published (procedureCode names it)',
+  })
   register(
     @Body() body: RegisterWebhookDto,
     @CurrentActor() actor: RequestActor,

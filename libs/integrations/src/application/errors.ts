@@ -87,3 +87,23 @@ export class InvalidWebhookRegistration extends DomainError {
     return { errors: this.errors };
   }
 }
+
+/**
+ * The registration names a procedure that has no published version: its webhook would never fire, and a typo
+ * in the code would go unnoticed until the portal missed every event. → 422, naming the procedure.
+ */
+export class UnknownWebhookProcedure extends DomainError {
+  readonly kind = 'unprocessable';
+  readonly code = 'unknown-procedure';
+  constructor(readonly procedureCode: string) {
+    super(`No procedure ${procedureCode} has been published: a webhook for it would never be called.`);
+    this.name = 'UnknownWebhookProcedure';
+  }
+  override details(): Record<string, unknown> {
+    return {
+      detailVi: `Không có thủ tục ${this.procedureCode} đã công bố.`,
+      procedureCode: this.procedureCode,
+      errors: [{ path: '/procedureCode', message: `no procedure ${this.procedureCode} has been published` }],
+    };
+  }
+}

@@ -7,10 +7,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DOSSIER_EVENT_TYPES } from '@tthc/dossiers';
 import { APP_CONFIG, type AppConfig, type RequestActor } from '@tthc/platform';
+import { procedureStreamId } from '@tthc/procedures';
 import { secretFromBytes } from '../domain/webhook-signature';
 import type { StatusMappingOverride } from '../domain/portal-status';
 import { nonPublicTarget } from '../domain/webhook-target';
-import { InvalidWebhookRegistration, WebhookNotFound, type FieldProblem } from './errors';
+import {
+  InvalidWebhookRegistration,
+  UnknownWebhookProcedure,
+  WebhookNotFound,
+  type FieldProblem,
+} from './errors';
 import { assertCanManageWebhooks, seesAll } from './webhook-access';
 
 export interface WebhookRegistration {
@@ -189,6 +195,9 @@ export class WebhookRegistrations {
     assertCanManageWebhooks(actor);
     const problems = registrationProblems(input, this.config.webhooks.allowPrivateTargets);
     if (problems.length > 0) throw new InvalidWebhookRegistration(problems);
+    if (input.procedureCode && !(await this.procedurePublished(input.procedureCode))) {
+      throw new UnknownWebhookProcedure(input.procedureCode);
+    }
     const secret = newSecret();
     const rows = (await this.db.query(
       `INSERT INTO webhook_subscriptions (id, owner_id, owner_role, url, description, procedure_code, agency_code,
@@ -265,6 +274,19 @@ export class WebhookRegistrations {
       [id, query.status ?? null, query.limit],
     )) as DeliveryRow[];
     return rows.map(deliveryView);
+  }
+
+  /**
+   * Whether the procedure has a published version (a retired one still has dossiers in progress). Read from
+   * its event stream, which the registry writes before it answers, not from the catalogue's read model,
+   * which a projection fills a moment later: a procedure published a second ago is already known here.
+   */
+  private async procedurePublished(procedureCode: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM events WHERE stream_id = $1 AND event_type = 'ProcedurePublished' LIMIT 1`,
+      [procedureStreamId(procedureCode)],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   private async load(actor: RequestActor, id: string): Promise<SubscriptionRow> {

@@ -7,6 +7,7 @@ import { catchUp, PostgresEventStore, rebuildProjection } from '@tthc/event-stor
 import { loadConfig, type AppConfig, type RequestActor } from '@tthc/platform';
 import { createTestDatabase, EVENT_STORE_MIGRATIONS, type TestDatabase } from '@tthc/testing';
 import { DeadLetters } from '../application/dead-letters';
+import { UnknownWebhookProcedure } from '../application/errors';
 import { WebhookRegistrations } from '../application/webhook-registrations';
 import { Webhooks1763780001000 } from './migrations/1763780001000-webhooks';
 import { WebhookDeliveryProjection } from './webhook-delivery.projection';
@@ -40,6 +41,21 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     };
     registrations = new WebhookRegistrations(db.dataSource, config);
     deadLetters = new DeadLetters(db.dataSource);
+    // Endpoints are registered for published procedures only: publish the ones these tests use.
+    for (const code of [
+      'P-ONCE',
+      'P-MS',
+      'P-ORDER',
+      'P-SSRF',
+      'P-SSRF-REG',
+      'P-HOLD',
+      'P-DEAD',
+      'P-ROTATE',
+    ]) {
+      await store.append(`procedure-${code}`, 'procedure', 0, [
+        { type: 'ProcedurePublished', data: { code, version: 1 }, metadata: {}, occurredAt: new Date() },
+      ]);
+    }
   });
   afterEach(async () => {
     await receiver?.close();
@@ -196,6 +212,23 @@ describe('webhook delivery (PostgreSQL, HTTP)', () => {
     ]);
     await registrations.deactivate(PORTAL, byAddress.id);
     await registrations.deactivate(PORTAL, byName.id);
+  });
+
+  it('refuses at registration a procedure that was never published, naming it (422), storing nothing', async () => {
+    const refusal = registrations.register(PORTAL, {
+      url: 'https://portal.example.vn/hook',
+      procedureCode: '9.999999',
+    });
+    await expect(refusal).rejects.toBeInstanceOf(UnknownWebhookProcedure);
+    await expect(refusal).rejects.toMatchObject({
+      kind: 'unprocessable',
+      code: 'unknown-procedure',
+      procedureCode: '9.999999',
+    });
+    const [{ n }] = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_subscriptions WHERE procedure_code = '9.999999'`,
+    )) as { n: number }[];
+    expect(n).toBe(0);
   });
 
   it('refuses at registration a URL naming a private address where private targets are not allowed, storing nothing', async () => {

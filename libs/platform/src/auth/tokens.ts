@@ -1,6 +1,9 @@
 // Bearer tokens: verification of every issuer the engine trusts, and minting for the local issuer (the
 // development CLI and the tests' helper). Claims: `sub` = the actor id, `role`, and the scopes `agency`
-// (officials) and `area` (analysts); `iss`, `exp` and, when AUTH_JWT_AUDIENCE is set, `aud` are checked.
+// (officials) and `area` (analysts); `iss`, `exp`, `iat` and, when AUTH_JWT_AUDIENCE is set, `aud` are checked.
+// `iat` bounds what a token may be: issued no later than now (plus AUTH_JWT_CLOCK_SKEW_MS for the issuer's
+// clock), and living no longer than AUTH_JWT_MAX_LIFETIME_MS (exp − iat). A token minted for ten years, or
+// "issued" next week, is what a stolen signing key or a careless issuer produces: refused either way.
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -46,6 +49,29 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     ...(agency === undefined ? {} : { agency }),
     ...(area === undefined ? {} : { area }),
   };
+}
+
+/**
+ * Refuses a signature-checked payload whose `iat` lies in the future beyond the allowed clock skew, or whose
+ * lifetime (exp − iat) is longer than allowed. jose checks `exp`; `iat` is required by the verification.
+ */
+export function checkTokenTimes(
+  payload: JWTPayload,
+  limits: Pick<AuthConfig, 'maxTokenLifetimeMs' | 'clockSkewMs'>,
+  nowMs: number,
+): void {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number') {
+    throw new InvalidCredentials('the token carries no issue time (iat) or expiry (exp)');
+  }
+  if (iat * 1000 > nowMs + limits.clockSkewMs) {
+    throw new InvalidCredentials('the token claims to be issued in the future (iat)');
+  }
+  if ((exp - iat) * 1000 > limits.maxTokenLifetimeMs) {
+    throw new InvalidCredentials(
+      `the token lives longer than the ${Math.floor(limits.maxTokenLifetimeMs / 1000)} s allowed (exp - iat)`,
+    );
+  }
 }
 
 /** Tokens remembered at most; an integration or a busy official sends the same one with every request. */
@@ -97,20 +123,22 @@ export class TokenVerifier {
         const { payload } = await jwtVerify(token, this.localSecret, {
           algorithms: ['HS256'],
           issuer: this.auth.jwtIssuer,
-          requiredClaims: ['exp', 'sub'],
+          requiredClaims: ['exp', 'iat', 'sub'],
           currentDate: new Date(this.now()),
           ...(audience ? { audience } : {}),
         });
+        checkTokenTimes(payload, this.auth, this.now());
         return { principal: principalFromClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
       }
       if (this.remoteKeys && this.auth.jwks && algorithm && JWKS_ALGORITHMS.includes(algorithm)) {
         const { payload } = await jwtVerify(token, this.remoteKeys, {
           algorithms: JWKS_ALGORITHMS,
           issuer: this.auth.jwks.issuer,
-          requiredClaims: ['exp', 'sub'],
+          requiredClaims: ['exp', 'iat', 'sub'],
           currentDate: new Date(this.now()),
           ...(audience ? { audience } : {}),
         });
+        checkTokenTimes(payload, this.auth, this.now());
         return { principal: principalFromClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
       }
     } catch (error) {

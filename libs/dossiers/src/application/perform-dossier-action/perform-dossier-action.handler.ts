@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decide, DossierNotFound, type DossierCommand } from '../../domain/dossier';
+import { assertApologyAppointmentWithinLimit } from '../apology-appointment';
 import { toAttachment } from '../attachments';
 import { dossierParties, mayActOnDossier } from '../dossier-access';
 import { codeKeyOf, dossierCodeFor, provisionalCode } from '../dossier-code-allocation';
@@ -52,6 +53,14 @@ export class PerformDossierActionHandler implements ICommandHandler<PerformDossi
       command: async (state, transaction, dossierContext): Promise<DossierCommand> => {
         if (action.type === 'CompleteDossier' || action.type === 'ProvideSupplement') {
           return { ...action, ...base, attachments: (action.attachments ?? []).map(toAttachment) };
+        }
+        if (action.type === 'IssueApology') {
+          const apology = { ...action, ...base };
+          // The decider's refusals first (role, state, too late, already issued, not later: 403/409), then the
+          // bound on the new appointment, which the decider does not set (apology-appointment.ts): 422.
+          decide(dossierContext, state, apology);
+          assertApologyAppointmentWithinLimit(dossierContext, state, apology.newAppointmentAt, now);
+          return apology;
         }
         if (action.type !== 'ReceiveDossier') return { ...action, ...base };
         // Two decisions (dossier-code-allocation.ts): the first, with a provisional code, checks the receipt
