@@ -41,7 +41,8 @@ import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-an
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
 import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
-import { queryIi06a } from './analytics-queries';
+import { II06A_FIGURES } from '../domain/ii06a';
+import { queryIi06a, queryTimeSavings } from './analytics-queries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -59,6 +60,13 @@ interface ReferenceDossier {
   readonly onlineLevel: string;
   readonly receivedAt?: number;
   readonly apologised: boolean;
+  readonly supplementRounds: number;
+  readonly counterSupplements: number;
+  readonly electronic: boolean;
+  readonly returnedAt?: number;
+  readonly returnMethod?: string;
+  /** Working days before the statutory deadline the decider recorded with the result. */
+  readonly savedDays?: number;
   readonly end?: {
     readonly kind: 'resolved' | 'refused' | 'withdrawn';
     readonly at: number;
@@ -83,7 +91,22 @@ function referenceOf(events: readonly DossierEvent[]): ReferenceDossier {
     deadlines: { from: number; dueAt: number }[];
     pauses: { kind: string; from: number; to?: number; overdue: boolean }[];
     apologised: boolean;
-  } = { channel: '', onlineLevel: 'none', deadlines: [], pauses: [], apologised: false };
+    supplementRounds: number;
+    counterSupplements: number;
+    electronic: boolean;
+    returnedAt?: number;
+    returnMethod?: string;
+    savedDays?: number;
+  } = {
+    channel: '',
+    onlineLevel: 'none',
+    deadlines: [],
+    pauses: [],
+    apologised: false,
+    supplementRounds: 0,
+    counterSupplements: 0,
+    electronic: false,
+  };
   for (const event of events) {
     const data = event.data as Record<string, unknown>;
     const ended = d.end !== undefined;
@@ -97,6 +120,7 @@ function referenceOf(events: readonly DossierEvent[]): ReferenceDossier {
         break;
       case 'SupplementRequested':
       case 'ExcludedIntervalStarted':
+        if (event.type === 'SupplementRequested') d.supplementRounds += 1;
         d.pauses.push({
           kind: event.type === 'SupplementRequested' ? 'supplement' : 'excluded',
           from: at((data.requestedAt ?? data.startedAt) as string),
@@ -105,17 +129,24 @@ function referenceOf(events: readonly DossierEvent[]): ReferenceDossier {
         break;
       case 'SupplementProvided':
       case 'ExcludedIntervalEnded': {
+        if (event.type === 'SupplementProvided' && data.channel === 'counter') d.counterSupplements += 1;
         const resumed = at((data.resumedAt ?? data.endedAt) as string);
         d.pauses[d.pauses.length - 1].to = resumed;
         d.deadlines.push({ from: resumed, dueAt: at(data.dueAt as string) });
         break;
       }
+      case 'ResultReturned':
+        d.returnedAt = at(data.returnedAt as string);
+        d.returnMethod = data.method as string;
+        break;
       case 'ApologyIssued':
         if (!ended) d.apologised = true;
         break;
       case 'ResultIssued':
         if (!ended && d.receivedAt !== undefined) {
           d.end = { kind: 'resolved', at: at(data.resolvedAt as string), dueAt: at(data.dueAt as string) };
+          d.electronic = data.electronic === true;
+          d.savedDays = data.workingDaysBeforeStatutoryDue as number;
         }
         break;
       case 'ResolutionRefused':
@@ -160,8 +191,11 @@ function referenceFigures(dossiers: readonly ReferenceDossier[], start: number, 
     resolvedLate: 0,
     lateWithApology: 0,
     lateWithoutApology: 0,
+    resolvedNotCollected: 0,
     refused: 0,
     withdrawn: 0,
+    refusedLate: 0,
+    withdrawnLate: 0,
     inProgress: 0,
     inProgressOverdue: 0,
     inProgressWaitingForCitizen: 0,
@@ -176,6 +210,17 @@ function referenceFigures(dossiers: readonly ReferenceDossier[], start: number, 
       else f[d.channel === 'post' ? 'receivedPost' : 'receivedCounter'] += 1;
     }
     if (d.end !== undefined && d.end.at >= start && d.end.at < end) {
+      if (d.end.kind !== 'resolved') {
+        // Refused or withdrawn after the deadline in force then, the clock running (or stopped overdue).
+        const pause = pauseAt(d, d.end.at);
+        const due = deadlineAt(d, d.end.at);
+        const sheltered = pause !== undefined && !pause.overdue;
+        if (!sheltered && due !== undefined && localDay(d.end.at) > localDay(due))
+          f[`${d.end.kind}Late`] += 1;
+      }
+      if (d.end.kind === 'resolved' && (d.returnedAt === undefined || d.returnedAt >= end)) {
+        f.resolvedNotCollected += 1;
+      }
       if (d.end.kind === 'resolved') {
         const difference = localDay(d.end.at) - localDay(d.end.dueAt!);
         f[difference < 0 ? 'resolvedEarly' : difference === 0 ? 'resolvedOnTime' : 'resolvedLate'] += 1;
@@ -188,7 +233,38 @@ function referenceFigures(dossiers: readonly ReferenceDossier[], start: number, 
       if (pauseAt(d, end)?.kind === 'supplement') f.inProgressWaitingForCitizen += 1;
     }
   }
+  // The totals of the official form, from the parts.
+  f.received = f.receivedCounter + f.receivedPost + f.receivedOnlineFull + f.receivedOnlinePartial;
+  f.receivedOnline = f.receivedOnlineFull + f.receivedOnlinePartial;
+  f.receivedCounterAndPost = f.receivedCounter + f.receivedPost;
+  f.toResolve = f.carriedOver + f.received;
+  f.resolved = f.resolvedEarly + f.resolvedOnTime + f.resolvedLate;
+  f.inProgressNotYetDue = f.inProgress - f.inProgressOverdue;
   return f;
+}
+
+/** The days-saved method (docs/domain/time-savings.md) over the dossiers resolved in [start, end). */
+function referenceSavings(
+  dossiers: readonly ReferenceDossier[],
+  start: number,
+  end: number,
+  tripCost: number,
+) {
+  const out = { resolved: 0, positive: 0, net: 0, baseline: 0, actual: 0, travel: 0 };
+  for (const d of dossiers) {
+    if (d.end?.kind !== 'resolved' || d.end.at < start || d.end.at >= end) continue;
+    const baseline = 2 + d.supplementRounds;
+    const collection =
+      d.returnMethod !== undefined ? (d.returnMethod === 'counter' ? 1 : 0) : d.electronic ? 0 : 1;
+    const actual = (d.channel === 'counter' ? 1 : 0) + d.counterSupplements + collection;
+    out.resolved += 1;
+    out.positive += Math.max(0, d.savedDays ?? 0);
+    out.net += d.savedDays ?? 0;
+    out.baseline += baseline;
+    out.actual += actual;
+    out.travel += (baseline - actual) * tripCost;
+  }
+  return out;
 }
 
 // ---- generated histories through the real decider ----------------------------------------------------
@@ -242,6 +318,9 @@ interface Plan {
   readonly channel: 'counter' | 'post' | 'online';
   readonly steps: readonly Step[];
   readonly end: { readonly kind: 'resolve' | 'refuse' | 'withdraw' | 'open'; readonly after: number };
+  readonly electronic: boolean;
+  /** How and how long after the result it is returned, if it is. */
+  readonly returned?: { readonly method: 'counter' | 'post' | 'online'; readonly after: number };
 }
 
 const hours = fc.integer({ min: 1, max: 120 }).map((n) => n * HOUR * 0.5);
@@ -264,6 +343,14 @@ const plan: fc.Arbitrary<Plan> = fc.record({
       fc.record({ kind: fc.constant('apology' as const), after: hours }),
     ),
     { maxLength: 4 },
+  ),
+  electronic: fc.boolean(),
+  returned: fc.option(
+    fc.record({
+      method: fc.constantFrom('counter' as const, 'post' as const, 'online' as const),
+      after: hours,
+    }),
+    { nil: undefined },
   ),
   end: fc.record({
     kind: fc.constantFrom(
@@ -358,7 +445,11 @@ function historyOf(id: string, p: Plan): DossierEvent[] {
       run({ type: 'RefuseResolution', now: now(), actor: leader, reason: 'Không đủ điều kiện' });
     else {
       run({ type: 'Approve', now: now(), actor: leader });
-      run({ type: 'IssueResult', now: now(), actor: specialist, electronic: false });
+      const issued = run({ type: 'IssueResult', now: now(), actor: specialist, electronic: p.electronic });
+      if (issued && p.returned !== undefined) {
+        t += p.returned.after;
+        run({ type: 'ReturnResult', now: now(), actor: officer, method: p.returned.method });
+      }
     }
   }
   return events;
@@ -371,23 +462,7 @@ const periodOf = fc
     return { from: date(start), to: date(start + length) };
   });
 
-const COLUMNS = [
-  'carriedOver',
-  'receivedCounter',
-  'receivedPost',
-  'receivedOnlineFull',
-  'receivedOnlinePartial',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'lateWithApology',
-  'lateWithoutApology',
-  'refused',
-  'withdrawn',
-  'inProgress',
-  'inProgressOverdue',
-  'inProgressWaitingForCitizen',
-] as const;
+const COLUMNS = II06A_FIGURES;
 
 describe('II.06a properties over generated histories (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -470,6 +545,27 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
               COLUMNS.map((c) => [c, row === undefined ? 0 : row.figures[c]]),
             );
             expect({ period, figures: sql }).toEqual({ period, figures: expected });
+            const [savings] = await withRunner((r) => queryTimeSavings(r, bounds, {}, 'none', 0.5));
+            const expectedSavings = referenceSavings(references, bounds.startMs, bounds.endMs, 0.5);
+            const actualSavings = {
+              resolved: savings?.resolved ?? 0,
+              positive: savings?.processingDaysSavedPositive ?? 0,
+              net: savings?.processingDaysSavedNet ?? 0,
+              baseline: savings?.tripsBaseline ?? 0,
+              actual: savings?.tripsActual ?? 0,
+              travel: savings?.travelDaysSaved ?? 0,
+            };
+            for (const [key, value] of Object.entries(expectedSavings)) {
+              expect({
+                period,
+                key,
+                value: Math.round(actualSavings[key as keyof typeof actualSavings] * 1e4),
+              }).toEqual({
+                period,
+                key,
+                value: Math.round(value * 1e4),
+              });
+            }
             if (row !== undefined) {
               const f = row.figures;
               expect(f.carriedOver + f.received).toBe(f.resolved + f.refused + f.withdrawn + f.inProgress);
@@ -485,6 +581,42 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
     await project(histories);
     await rebuildProjection(db.dataSource, store, projection, { batchSize: 500 });
   }
+
+  it('generates histories that reach every case the properties are about', () => {
+    const events = fc
+      .sample(plan, { seed: 42, numRuns: 400 })
+      .flatMap((p, index) => historyOf(`s-${index}`, p));
+    const types = new Set(events.map((event) => event.type));
+    for (const type of [
+      'ResultIssued',
+      'ResultReturned',
+      'ResolutionRefused',
+      'DossierWithdrawn',
+      'SupplementProvided',
+      'ExcludedIntervalEnded',
+      'ApologyIssued',
+    ]) {
+      expect({ type, generated: types.has(type as DossierEvent['type']) }).toEqual({ type, generated: true });
+    }
+    const rules = new Set(
+      events.flatMap((event) =>
+        ((event.data as { irregularities?: { rule: string }[] }).irregularities ?? []).map((i) => i.rule),
+      ),
+    );
+    expect([...rules].sort()).toEqual(
+      expect.arrayContaining([
+        'excluded-interval-after-deadline',
+        'late-without-apology',
+        'refusal-after-deadline',
+        'supplement-after-deadline',
+        'supplement-rounds-exceeded',
+      ]),
+    );
+    expect(events.some((event) => 'provisionalCalendarYears' in event.data)).toBe(true);
+    expect(
+      events.some((event) => event.type === 'SupplementProvided' && event.data.policy === 'RESTART'),
+    ).toBe(true);
+  });
 
   it('a rebuild gives the figures the live projection gave', async () => {
     const plans = fc.sample(fc.array(plan, { minLength: 20, maxLength: 20 }), {
