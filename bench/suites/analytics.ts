@@ -95,7 +95,7 @@ async function fill(url: string, target: number, spreadDays: number, say: (line:
     const counted = (
       await c.query<{ name: string }>(
         `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'analytics_daily_counts'
-           AND column_name NOT IN ('agency_code', 'procedure_code', 'procedure_version', 'channel', 'online_level', 'day')`,
+           AND column_name NOT IN ('agency_code', 'procedure_code', 'procedure_version', 'channel', 'online_level', 'locality', 'day')`,
       )
     ).rows.map((r) => r.name);
     const copies = Math.ceil(target / templates.length);
@@ -127,12 +127,13 @@ async function fill(url: string, target: number, spreadDays: number, say: (line:
       say(`analytics: ${Math.min(copies, from + slice - 1) * templates.length} dossiers`);
     }
     await c.query(
-      `INSERT INTO analytics_daily_counts (agency_code, procedure_code, procedure_version, channel, online_level, day, ${counted.join(', ')})
-       SELECT c.agency, f.procedure_code, f.procedure_version, f.channel, f.online_level, t.day - c.shift,
+      `INSERT INTO analytics_daily_counts (agency_code, procedure_code, procedure_version, channel, online_level, locality, day, ${counted.join(', ')})
+       SELECT c.agency, f.procedure_code, f.procedure_version, f.channel, f.online_level,
+              coalesce(f.facts->>'applicantLocality', ''), t.day - c.shift,
               ${counted.map((col) => `coalesce(sum(t.delta) FILTER (WHERE t.col = '${col}'), 0)`).join(', ')}
        FROM clones c JOIN analytics_dossier_facts f ON f.stream_id = c.template JOIN template_changes t ON t.stream_id = c.template
-       GROUP BY 1, 2, 3, 4, 5, 6
-       ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level) DO UPDATE SET
+       GROUP BY 1, 2, 3, 4, 5, 6, 7
+       ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level, locality) DO UPDATE SET
          ${counted.map((col) => `${col} = analytics_daily_counts.${col} + excluded.${col}`).join(', ')}`,
     );
     // As autovacuum leaves a table that has settled: statistics, and the visibility map that lets the

@@ -318,6 +318,10 @@ describe('dossiers (built engine, samples loaded)', () => {
     expect((await submit(submission({ onlineLevel: 'partial' }), randomUUID())).status).toBe(201);
     const mismatched = await submit(submission({ channel: 'counter', onlineLevel: 'full' }), randomUUID());
     expect(mismatched.status).toBe(422);
+    // The applicant's commune, for travel costs, is a unit code, never an address.
+    const addressed = await submit(submission({ applicantLocality: 'xã Khánh Trung' }), randomUUID());
+    expect(addressed.status).toBe(400);
+    expect(JSON.stringify(addressed.body)).toContain('applicantLocality');
     expect(mismatched.body.type).toBe('https://tthc-engine.dev/problems/online-level-mismatch');
     const anonymous = await submit(submission(), randomUUID(), {});
     expect(anonymous.status).toBe(401);

@@ -12,6 +12,7 @@ import {
   AnalyticsDailyCounts1763780000910,
   AnalyticsDailySavings1763780004000,
   AnalyticsAwaitingCollection1763780004100,
+  AnalyticsApplicantLocality1763780006000,
   AnalyticsFacts1763780000900,
   AnalyticsModule,
   DossierFactsProjection,
@@ -51,6 +52,7 @@ export const ALL_MIGRATIONS = [
   ApiKeys1763780003000,
   AnalyticsDailySavings1763780004000,
   AnalyticsAwaitingCollection1763780004100,
+  AnalyticsApplicantLocality1763780006000,
   AuditTrailStreamKey1763780005000,
   DossierTimelineStreamKey1763780005010,
 ];

@@ -9,6 +9,7 @@ export { AnalyticsFacts1763780000900 } from './infrastructure/migrations/1763780
 export { AnalyticsDailyCounts1763780000910 } from './infrastructure/migrations/1763780000910-analytics-daily-counts';
 export { AnalyticsDailySavings1763780004000 } from './infrastructure/migrations/1763780004000-analytics-daily-savings';
 export { AnalyticsAwaitingCollection1763780004100 } from './infrastructure/migrations/1763780004100-analytics-awaiting-collection';
+export { AnalyticsApplicantLocality1763780006000 } from './infrastructure/migrations/1763780006000-analytics-applicant-locality';
 export { DossierFactsProjection } from './infrastructure/projections/dossier-facts.projection';
 export {
   AnalyticsReports,

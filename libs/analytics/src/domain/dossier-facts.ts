@@ -53,6 +53,8 @@ export interface DossierFacts {
   readonly channel: Channel;
   /** The dossier's own online level: `none` unless submitted online. */
   readonly onlineLevel: NormalisedOnlineLevel;
+  /** The unit code of the applicant's commune, when the submission gave it (travel costs). */
+  readonly applicantLocality?: string;
   readonly onlinePayment: boolean;
   readonly submittedAt: string;
   /** Absent until received: a dossier refused at receipt or withdrawn at intake is never counted. */
@@ -144,6 +146,7 @@ export function evolveFacts(facts: DossierFacts | undefined, event: DossierEvent
       // offers. Events from before the intake recorded the dossier's level carry the procedure's level for
       // every channel, so the channel decides here (docs/domain/online-service-levels.md).
       onlineLevel: d.channel === 'online' ? d.onlineLevel : 'none',
+      ...(d.applicantLocality === undefined ? {} : { applicantLocality: d.applicantLocality }),
       onlinePayment: d.channel === 'online' && typeof d.paymentReference === 'string',
       submittedAt: d.submittedAt,
       deadlines: [],

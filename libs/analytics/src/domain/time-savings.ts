@@ -12,10 +12,9 @@
 //   pays during a trip already counted, and the events do not tell whether a fee was due at all.
 // - Travel days saved = trips avoided × the dossier's trip cost in days (tripCostDaysOf below): the caller's
 //   `tripCostDays` when given, else the procedure version's `tripCost.byLocality` for the locality, else its
-//   `tripCost.defaultDays`, else the agency's default trip cost, else 1 day. The locality is the dossier's
-//   agency (the commune's electronic code when a commune receives): the applicant's own locality is not in
-//   the events in clear (the address is free text inside the sealed applicant, and no administrative-unit
-//   code is submitted), so remote communes' costs apply to the dossiers their own commune receives.
+//   `tripCost.defaultDays`, else the agency's default trip cost, else 1 day. The locality is the applicant's
+//   commune when the submission gave its unit code (`applicantLocality`), else the dossier's agency stands
+//   for it (the address itself is free text inside the sealed applicant).
 //   docs/domain/time-savings.md.
 // - Optional money figure (Circular 02/2017/TT-VPCP Art. 27: time × income per hour): travel days saved ×
 //   working hours per day × the income per hour the caller gives. Fees are not saved by going online in this
@@ -29,8 +28,8 @@ export const TIME_SAVINGS_METHOD = {
     'baseline = 2 + supplement rounds; actual = counter submission + supplements handed in at the counter (none by post or online) + collection at the counter (none when returned by post / online, or not yet returned and issued electronically); avoided = baseline − actual.',
   travelDaysSaved:
     'Σ trips avoided × trip cost in days; the trip cost of a dossier is the tripCostDays parameter when given, ' +
-    'else the procedure version’s cost for the locality (the dossier’s agency: the applicant’s own locality ' +
-    'is not recorded in clear), else the procedure version’s default cost, else the agency’s default, ' +
+    'else the procedure version’s cost for the locality (the applicant’s commune when the submission gave ' +
+    'its unit code, else the dossier’s agency), else the procedure version’s default cost, else the agency’s default, ' +
     'else 1 day.',
   money:
     'travel days saved × hoursPerWorkingDay × incomePerHour (Circular 02/2017/TT-VPCP Art. 27), when incomePerHour is given.',
@@ -70,11 +69,13 @@ export interface TripCostSources {
  * The locality whose trip cost applies: the dossier's agency. The applicant's own locality is not in the events
  * in clear (see the header), so this is the best non-personal locality the facts hold.
  */
-export const localityOf = (facts: Pick<DossierFacts, 'agencyCode'>): string => facts.agencyCode;
+/** The applicant's locality when the submission gave it, else the dossier's agency stands for it. */
+export const localityOf = (facts: Pick<DossierFacts, 'agencyCode' | 'applicantLocality'>): string =>
+  facts.applicantLocality ?? facts.agencyCode;
 
 /** A dossier's trip cost in days, in the precedence TIME_SAVINGS_METHOD states (the SQL applies the same). */
 export function tripCostDaysOf(
-  facts: Pick<DossierFacts, 'agencyCode'>,
+  facts: Pick<DossierFacts, 'agencyCode' | 'applicantLocality'>,
   sources: TripCostSources,
   tripCostDays?: number,
 ): number {

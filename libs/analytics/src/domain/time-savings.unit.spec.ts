@@ -73,11 +73,20 @@ describe('days saved for citizens', () => {
     expect(tripCostDaysOf(facts, {})).toBe(1);
   });
 
+  it('looks the trip cost up for the applicant’s commune when the submission gave it, not the agency’s', () => {
+    // Received by the district, from a citizen of a remote commune whose trips cost 1.25 days.
+    const procedure = { defaultDays: 0.5, byLocality: { '000.35.18.H56': 1.25 } };
+    const remote = dossier('R', '2025-03-03 07:00', { agency: '000.00.18.H56', locality: '000.35.18.H56' });
+    const unknown = dossier('U', '2025-03-03 07:00', { agency: '000.00.18.H56' });
+    expect(tripCostDaysOf(remote.facts(), { procedure, agencyDefaultDays: 2 })).toBe(1.25);
+    expect(tripCostDaysOf(unknown.facts(), { procedure, agencyDefaultDays: 2 })).toBe(0.5);
+  });
+
   it('states the trip-cost precedence in the method exactly as the code applies it', () => {
     expect(TIME_SAVINGS_METHOD.travelDaysSaved).toBe(
       'Σ trips avoided × trip cost in days; the trip cost of a dossier is the tripCostDays parameter when given, ' +
-        'else the procedure version’s cost for the locality (the dossier’s agency: the applicant’s own locality ' +
-        'is not recorded in clear), else the procedure version’s default cost, else the agency’s default, ' +
+        'else the procedure version’s cost for the locality (the applicant’s commune when the submission gave ' +
+        'its unit code, else the dossier’s agency), else the procedure version’s default cost, else the agency’s default, ' +
         'else 1 day.',
     );
   });

@@ -23,6 +23,7 @@ import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytic
 import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
 import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
+import { AnalyticsApplicantLocality1763780006000 } from './migrations/1763780006000-analytics-applicant-locality';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
 import {
   addIi06a,
@@ -189,6 +190,17 @@ function targeted(): DossierHistory[] {
       dossier('l3', '2025-02-11 07:00', { agency: LEVELS, channel: 'online', onlineLevel: 'partial' }),
       '2025-02-11',
     ),
+    // Submitted online to the district by a citizen of 000.32.18.H56, whose trips the procedure prices at
+    // 1.5 days (the district itself has no price of its own: 0.5 by default); collected at the counter.
+    resolved(
+      dossier('c1', '2025-04-23 07:00', {
+        agency: DISTRICT,
+        channel: 'online',
+        onlineLevel: 'partial',
+        locality: '000.32.18.H56',
+      }),
+      '2025-04-23',
+    ),
     // The district's own dossiers (received by the district itself), for the sub-unit rows.
     resolved(dossier('u1', '2025-03-03 07:00', { agency: DISTRICT }), '2025-03-03'),
     dossier('u2', '2025-03-04 07:00', { agency: DISTRICT }).received('2025-03-04 07:30', '2025-03-05 07:30'),
@@ -227,6 +239,7 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       AnalyticsDailyCounts1763780000910,
       AnalyticsDailySavings1763780004000,
       AnalyticsAwaitingCollection1763780004100,
+      AnalyticsApplicantLocality1763780006000,
     ]);
     await directory(db);
     store = new PostgresEventStore(db.dataSource);
@@ -373,6 +386,17 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
     expect(sql.tripsActual).toBe(reference.tripsActual);
   });
 
+  it('prices a trip for the applicant’s commune when the submission gave it, not the receiving agency’s', async () => {
+    // Given c1, online to the district (1 of 2 trips avoided) by a citizen of 000.32.18.H56, when the days
+    // saved of its day are counted, then the avoided trip costs the commune's 1.5 days, not the 0.5 the
+    // procedure charges by default (the district has no price of its own).
+    const bounds = boundsOf({ from: '2025-04-23', to: '2025-04-23' });
+    const [sql] = await withRunner((r) =>
+      queryTimeSavings(r, bounds, { agencies: [DISTRICT] }, 'none', undefined),
+    );
+    expect(sql).toMatchObject({ resolved: 1, tripsBaseline: 2, tripsActual: 1, travelDaysSaved: 1.5 });
+  });
+
   it('classifies by the dossier’s online level: counter and post dossiers are online at no level', async () => {
     // Given l1 (counter) and l2 (post) recorded with their procedure's level, as events before the fix were,
     // and l3 submitted online at the partial level,
@@ -413,7 +437,8 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
       const [unit] = await queryIi06a(r, bounds, { agencies: scope.codes }, 'none', 'day');
       // then the district's own dossiers have a row of their own, the merged commune's count in its successor,
       expect(rows.map((row) => row.key)).toEqual([DISTRICT, '000.31.18.H56', '000.32.18.H56', LEVELS]);
-      expect(rows[0].figures).toMatchObject({ received: 2, resolved: 1, inProgress: 1 });
+      // (u1, u2 and c1),
+      expect(rows[0].figures).toMatchObject({ received: 3, resolved: 2, inProgress: 1 });
       const merged = facts.filter((f) => f.agencyCode === '000.31.18.H56' || f.agencyCode === MERGED);
       expect(rows[1].figures).toEqual(summariseIi06a(merged, bounds));
       // and the rows add up to the unit's figures, every column.

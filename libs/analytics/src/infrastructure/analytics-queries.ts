@@ -513,20 +513,20 @@ export async function queryTimeSavings(
   applyFilters(sql, filters);
   const g = sourceOf(sql, filters, grouping, 'analytics_daily_counts');
   // The trip cost of a dossier, as domain/time-savings.ts tripCostDaysOf: the caller's, else the procedure
-  // version's for the locality (the dossier's agency: the applicant's own locality is not in the events in
-  // clear), else the procedure version's default, else the agency's default, else 1 day.
+  // version's for the locality (the applicant's commune when given, else the dossier's agency), else the
+  // procedure version's default, else the agency's default, else 1 day.
   const tripCost = `coalesce(${override}::float8,
-      (tv.definition->'tripCost'->'byLocality'->>per.agency_code)::float8,
+      (tv.definition->'tripCost'->'byLocality'->>per.locality)::float8,
       (tv.definition->'tripCost'->>'defaultDays')::float8, a.default_trip_cost_days, 1)`;
   // Summed per procedure version and agency first, then multiplied by that pair's trip cost: the
   // definition (a large jsonb) is read once per pair, not once per day.
   const rows = (await runner.query(
     `WITH per AS (
        SELECT ${g.key} AS key, ${g.vi} AS vi, ${g.en} AS en, f.procedure_code, f.procedure_version, f.agency_code,
-         sum(f.resolved)::int AS resolved, sum(f.saved_positive) AS positive, sum(f.saved_net) AS net,
+         coalesce(nullif(f.locality, ''), f.agency_code) AS locality, sum(f.resolved)::int AS resolved, sum(f.saved_positive) AS positive, sum(f.saved_net) AS net,
          sum(f.trips_baseline)::int AS baseline, sum(f.trips_actual)::int AS actual
        FROM ${g.from} ${sql.whereClause()}
-       GROUP BY 1, 4, 5, 6
+       GROUP BY 1, 4, 5, 6, 7
      )
      SELECT per.key, max(per.vi) AS vi, max(per.en) AS en, sum(per.resolved)::int AS resolved,
        coalesce(sum(per.positive), 0) AS positive, coalesce(sum(per.net), 0) AS net,

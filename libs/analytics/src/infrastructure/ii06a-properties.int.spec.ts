@@ -8,7 +8,10 @@
 // - the II.06a identity holds: carried over + received = resolved + refused + withdrawn + in progress;
 // - a pause never lowers lateness: a dossier that was overdue at some instant is never resolved early or on
 //   time, and once overdue while in progress it never turns back to "not yet due";
-// - a rebuild from zero gives the same figures.
+// - a rebuild from zero gives the same figures;
+// - the area drill-down (groupBy=sub-unit, as the API asks it) of a district over its two communes and the
+//   district itself, all three receiving dossiers: each row equals the reference over that unit's dossiers,
+//   and the rows add up to the total, which equals the reference over the three units.
 // The seed is printed on failure (fast-check's report); a failing seed is kept as a regular test below.
 import fc from 'fast-check';
 import type { QueryRunner } from 'typeorm';
@@ -40,13 +43,19 @@ import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytic
 import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
 import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
+import { AnalyticsApplicantLocality1763780006000 } from './migrations/1763780006000-analytics-applicant-locality';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
-import { II06A_FIGURES } from '../domain/ii06a';
+import { II06A_FIGURES, type Ii06aFigures } from '../domain/ii06a';
 import { queryIi06a, queryTimeSavings } from './analytics-queries';
+import { AnalyticsReports } from '../application/analytics-reports';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const AGENCY = '000.31.18.H56';
+// A district and two of its communes; the district also receives dossiers itself (its own row).
+const DISTRICT = '000.00.18.H56';
+const COMMUNES = ['000.31.18.H56', '000.32.18.H56'] as const;
+const AGENCIES = [DISTRICT, ...COMMUNES] as const;
+type Agency = (typeof AGENCIES)[number];
 const ORIGIN = Date.parse('2025-11-03T00:30:00Z'); // Monday 3 November 2025, 07:30 local
 
 // ---- the reference, from the events alone -------------------------------------------------------------
@@ -272,12 +281,19 @@ function referenceSavings(
 const catalogue = loadSampleCatalogue();
 const marital = catalogue.find((definition) => definition.code === '1.004873')!;
 const procedures = new Map<string, CompiledProcedure>();
-function procedureOf(days: number, extraStatutory: number, policy: 'PAUSE' | 'RESTART'): CompiledProcedure {
-  const key = `${days}/${extraStatutory}/${policy}`;
+function procedureOf(
+  days: number,
+  extraStatutory: number,
+  policy: 'PAUSE' | 'RESTART',
+  agency: Agency,
+): CompiledProcedure {
+  const key = `${days}/${extraStatutory}/${policy}/${agency}`;
   let procedure = procedures.get(key);
   if (procedure === undefined) {
     procedure = compileProcedure({
       ...marital,
+      // The dossier's agency is the procedure's (DossierSubmitted.agencyCode): one variant per unit.
+      agency: { ...marital.agency, code: agency, level: agency === DISTRICT ? 'district' : 'commune' },
       committedDuration: { value: days, unit: 'working-days' },
       statutoryDuration: { value: days + extraStatutory, unit: 'working-days' },
       supplementPolicy: policy,
@@ -293,9 +309,13 @@ const calendar = new WorkingDayCalendar({
   provisionalForMissingYears: true,
 });
 
-const officer = { id: 'officer', role: 'receiving-officer', agency: AGENCY } as const;
-const specialist = { id: 'specialist', role: 'specialist', agency: AGENCY } as const;
-const leader = { id: 'leader', role: 'leader', agency: AGENCY } as const;
+// The officials of the unit that handles the dossier (an apology is recorded under the actor's agency).
+const staffOf = (agency: Agency) =>
+  ({
+    officer: { id: 'officer', role: 'receiving-officer', agency },
+    specialist: { id: 'specialist', role: 'specialist', agency },
+    leader: { id: 'leader', role: 'leader', agency },
+  }) as const;
 const citizen = { id: 'citizen', role: 'citizen' } as const;
 const partner = { id: 'partner', role: 'integration' } as const;
 
@@ -310,6 +330,7 @@ type Step =
   | { readonly kind: 'apology'; readonly after: number };
 
 interface Plan {
+  readonly agency: Agency;
   readonly day: number;
   readonly minute: number;
   readonly days: number;
@@ -325,6 +346,7 @@ interface Plan {
 
 const hours = fc.integer({ min: 1, max: 120 }).map((n) => n * HOUR * 0.5);
 const plan: fc.Arbitrary<Plan> = fc.record({
+  agency: fc.constantFrom(...AGENCIES),
   day: fc.integer({ min: 0, max: 420 }),
   minute: fc.integer({ min: 0, max: 9 * 60 }),
   days: fc.constantFrom(1, 2, 3, 5, 10, 20),
@@ -366,7 +388,8 @@ const plan: fc.Arbitrary<Plan> = fc.record({
 
 /** The events of one planned history; a command the state machine does not allow there is left out. */
 function historyOf(id: string, p: Plan): DossierEvent[] {
-  const procedure = procedureOf(p.days, p.extraStatutory, p.policy);
+  const procedure = procedureOf(p.days, p.extraStatutory, p.policy, p.agency);
+  const { officer, specialist, leader } = staffOf(p.agency);
   const context: DossierContext = {
     procedure,
     calendar,
@@ -401,7 +424,7 @@ function historyOf(id: string, p: Plan): DossierEvent[] {
     ...(p.channel === 'online' ? { onlineLevel: 'partial' as const } : {}),
   } as DossierCommand);
   t += HOUR / 4;
-  if (!run({ type: 'ReceiveDossier', now: now(), actor: officer, code: `${AGENCY}-251103-0001` }))
+  if (!run({ type: 'ReceiveDossier', now: now(), actor: officer, code: `${p.agency}-251103-0001` }))
     return events;
   run({ type: 'TransferDossier', now: now(), actor: officer });
   for (const step of p.steps) {
@@ -467,6 +490,7 @@ const COLUMNS = II06A_FIGURES;
 describe('II.06a properties over generated histories (real PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
+  let reports: AnalyticsReports;
   const projection = new DossierFactsProjection();
   let batch = 0;
 
@@ -488,8 +512,19 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
       AnalyticsDailyCounts1763780000910,
       AnalyticsDailySavings1763780004000,
       AnalyticsAwaitingCollection1763780004100,
+      AnalyticsApplicantLocality1763780006000,
     ]);
     store = new PostgresEventStore(db.dataSource);
+    reports = new AnalyticsReports(db.dataSource);
+    // The directory rows the roll-up reads: the district, and its communes by their parent link.
+    for (const code of AGENCIES) {
+      await db.dataSource.query(
+        `INSERT INTO agencies (code, name_vi, name_en, level, parent_code, office_hours, saturday_reception,
+           default_trip_cost_days, valid_from, search_text, registered_at, updated_at)
+         VALUES ($1, $1, $1, $2, $3, '[]', false, 1, '2010-01-01', $1, now(), now())`,
+        [code, code === DISTRICT ? 'district' : 'commune', code === DISTRICT ? null : DISTRICT],
+      );
+    }
   });
   afterAll(async () => {
     await db?.drop();
@@ -518,6 +553,8 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
         async (plans, periods) => {
           const histories = plans.map((p, index) => historyOf(`p-${index}`, p));
           const references = histories.map(referenceOf);
+          const referencesOf = (agency: Agency) =>
+            references.filter((_, index) => plans[index].agency === agency);
           // Pure properties first: they need no database.
           for (const d of references) {
             if (d.receivedAt === undefined) continue;
@@ -570,6 +607,36 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
               const f = row.figures;
               expect(f.carriedOver + f.received).toBe(f.resolved + f.refused + f.withdrawn + f.inProgress);
             }
+            // The drill-down, asked as the API asks it: one row per commune, the district's own row last.
+            const drill = await reports.ii06a({
+              ...period,
+              agency: DISTRICT,
+              groupBy: 'sub-unit',
+              granularity: 'day',
+            });
+            const columns = (figures: Ii06aFigures | undefined): Figures =>
+              Object.fromEntries(COLUMNS.map((c) => [c, figures?.[c] ?? 0]));
+            // No row but the three units' (a unit with nothing in the period has none, its reference is all
+            // zeros), the communes in code order, the district's own row last.
+            const keys = drill.rows.map((r) => r.key);
+            expect({ period, keys }).toEqual({
+              period,
+              keys: [...COMMUNES, DISTRICT].filter((key) => keys.includes(key)),
+            });
+            for (const agency of AGENCIES) {
+              const unitRow = drill.rows.find((r) => r.key === agency);
+              expect({ period, agency, figures: columns(unitRow?.figures) }).toEqual({
+                period,
+                agency,
+                figures: referenceFigures(referencesOf(agency), bounds.startMs, bounds.endMs),
+              });
+            }
+            // The rows add up to the total, and the total is the reference over the three units.
+            const summed: Figures = Object.fromEntries(
+              COLUMNS.map((c) => [c, drill.rows.reduce((sum, r) => sum + r.figures[c], 0)]),
+            );
+            expect({ period, summed }).toEqual({ period, summed: columns(drill.total) });
+            expect({ period, total: columns(drill.total) }).toEqual({ period, total: expected });
           }
         },
       ),
@@ -613,6 +680,13 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
       ]),
     );
     expect(events.some((event) => 'provisionalCalendarYears' in event.data)).toBe(true);
+    // Every unit of the drill-down receives dossiers, the district itself included.
+    const received = new Set(
+      events
+        .filter((event) => event.type === 'DossierReceived')
+        .map((event) => event.data.dossierCode.slice(0, 13)),
+    );
+    expect([...received].sort()).toEqual([...AGENCIES].sort());
     expect(
       events.some((event) => event.type === 'SupplementProvided' && event.data.policy === 'RESTART'),
     ).toBe(true);

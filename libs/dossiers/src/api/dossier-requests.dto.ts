@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, EXCLUDED_INTERVAL_KINDS, type Channel, type ExcludedIntervalKind } from '@tthc/procedures';
+import { UNIT_CODE } from '../domain/dossier';
 
 export const PROCEDURE_CODE = /^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,6})?$/;
 export const AGENCY_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
@@ -114,6 +115,15 @@ export class SubmitDossierDto {
   @IsOptional()
   @IsIn(['full', 'partial'])
   onlineLevel?: 'full' | 'partial';
+
+  @ApiPropertyOptional({
+    example: '000.32.18.H56',
+    description:
+      'The electronic code of the administrative unit (commune) the applicant lives in, when known: the travel cost of a trip to the office is looked up for it (docs/domain/time-savings.md). Not personal data on its own: a unit, not an address.',
+  })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'applicantLocality must be a unit code like 000.32.18.H56' })
+  applicantLocality?: string;
 
   @ApiProperty({ type: ApplicantDto })
   @ValidateNested()

@@ -67,6 +67,7 @@ export class DossiersController {
           ...(body.procedureVersion === undefined ? {} : { procedureVersion: body.procedureVersion }),
           channel: body.channel,
           ...(body.onlineLevel === undefined ? {} : { onlineLevel: body.onlineLevel }),
+          ...(body.applicantLocality === undefined ? {} : { applicantLocality: body.applicantLocality }),
           applicant: { ...body.applicant },
           formData: body.formData as SubmitDossierCommand['submission']['formData'],
           ...(body.attachments === undefined ? {} : { attachments: body.attachments.map((a) => ({ ...a })) }),

@@ -674,6 +674,10 @@ export type SubmitDossierDto = {
    * Online submissions only: the level the dossier is submitted at (Decree 42/2022), at most the procedure’s (a procedure offered in full accepts a partial submission); default the procedure’s level. The dossier records it as its own level; counter and post dossiers have none.
    */
   onlineLevel?: 'full' | 'partial';
+  /**
+   * The electronic code of the administrative unit (commune) the applicant lives in, when known: the travel cost of a trip to the office is looked up for it (docs/domain/time-savings.md). Not personal data on its own: a unit, not an address.
+   */
+  applicantLocality?: string;
   applicant: ApplicantDto;
   /**
    * The application form, checked against the procedure version’s JSON Schema

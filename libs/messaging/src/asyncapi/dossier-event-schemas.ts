@@ -93,9 +93,12 @@ export const DOSSIER_EVENTS = streamEvents('dossier', {
         formData: applicationForm('The application form (tờ khai) as filled in.'),
         attachments: attachments('Files attached on submission.'),
         paymentReference: text('Reference of the fee payment, when paid online.'),
+        applicantLocality: agencyCode(
+          'The electronic code of the administrative unit the applicant lives in, when given (travel costs).',
+        ),
         submittedAt: instant('When it was submitted.'),
       },
-      { optional: ['paymentReference'] },
+      { optional: ['paymentReference', 'applicantLocality'] },
     ),
   },
   DossierReceived: {

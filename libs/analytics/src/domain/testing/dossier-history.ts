@@ -15,6 +15,8 @@ export interface HistoryOptions {
   readonly version?: number;
   readonly agency?: string;
   readonly payment?: boolean;
+  /** The unit code of the applicant's commune, as a submission may give it. */
+  readonly locality?: string;
 }
 
 const event = (type: string, data: Record<string, unknown>) => ({ type, data }) as unknown as DossierEvent;
@@ -41,6 +43,7 @@ export class DossierHistory {
         formData: {},
         attachments: [],
         ...(options.payment ? { paymentReference: 'PAY-1' } : {}),
+        ...(options.locality === undefined ? {} : { applicantLocality: options.locality }),
         submittedAt: t(submittedAt),
       }),
     );

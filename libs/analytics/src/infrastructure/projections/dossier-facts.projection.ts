@@ -105,6 +105,7 @@ export class DossierFactsProjection implements Projection {
           procedure_version: after.procedureVersion,
           channel: after.channel,
           online_level: after.onlineLevel,
+          locality: after.applicantLocality ?? '',
           day: change.day,
         };
         const key = JSON.stringify(dimensions);
@@ -127,7 +128,7 @@ export class DossierFactsProjection implements Projection {
          .map((c) => (isCountColumn(c) ? `coalesce(r.${c}, 0)` : `r.${c}`))
          .join(', ')}
        FROM ${recordsetOf(COUNT_COLUMNS, 1)}
-       ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level)
+       ON CONFLICT (agency_code, day, procedure_code, procedure_version, channel, online_level, locality)
        DO UPDATE SET ${DAILY_COUNT_COLUMNS.map((c) => `${c} = analytics_daily_counts.${c} + excluded.${c}`).join(', ')}`,
       [recordsetParameter(COUNT_COLUMNS, counted)],
     );
@@ -276,13 +277,17 @@ const FACT_COLUMNS = {
   facts: 'jsonb',
 } as const;
 
-/** The daily counts' dimensions and counters (migrations 1763780000910, 1763780004000); counters a row lacks are 0. */
+/**
+ * The daily counts' dimensions and counters (migrations 1763780000910, 1763780004000, 1763780006000); counters
+ * a row lacks are 0.
+ */
 const COUNT_COLUMNS: Readonly<Record<string, string>> = {
   agency_code: 'text',
   procedure_code: 'text',
   procedure_version: 'integer',
   channel: 'text',
   online_level: 'text',
+  locality: 'text',
   day: 'date',
   ...Object.fromEntries(
     DAILY_COUNT_COLUMNS.map((c) => [c, DAILY_DECIMAL_COLUMNS.has(c) ? 'numeric' : 'integer']),

@@ -445,6 +445,7 @@ export class DossierImporter {
         procedureVersion: version,
         channel: record.channel,
         ...(record.onlineLevel === undefined ? {} : { onlineLevel: record.onlineLevel }),
+        ...(record.applicantLocality === undefined ? {} : { applicantLocality: record.applicantLocality }),
         applicant: record.applicant,
         formData: record.formData,
         attachments: record.attachments.map(toAttachment),

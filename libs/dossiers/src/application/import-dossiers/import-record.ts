@@ -4,6 +4,7 @@
 import { CHANNELS, type Channel, type JsonObject } from '@tthc/procedures';
 import type { AttachmentInput } from '../attachments';
 import {
+  isUnitCode,
   parseDossierOnlineLevel,
   type ApplicantDetails,
   type DossierActor,
@@ -25,6 +26,7 @@ export interface ImportRecord {
   readonly channel: Channel;
   /** The level the dossier was really submitted at, normalised (legacy 4 → full, 3 → partial, 1–2 → none). */
   readonly onlineLevel?: NormalisedOnlineLevel;
+  readonly applicantLocality?: string;
   readonly applicant: ApplicantDetails;
   readonly formData: JsonObject;
   readonly attachments: readonly AttachmentInput[];
@@ -103,6 +105,12 @@ export function parseImportLine(text: string): ImportRecord {
     fail('procedureVersion must be a whole number');
   }
   if (!CHANNELS.includes(raw.channel as Channel)) fail(`channel must be one of ${CHANNELS.join(', ')}`);
+  if (
+    raw.applicantLocality !== undefined &&
+    (typeof raw.applicantLocality !== 'string' || !isUnitCode(raw.applicantLocality))
+  ) {
+    fail('applicantLocality must be a unit code like 000.32.18.H56');
+  }
   const onlineLevel = raw.onlineLevel === undefined ? undefined : parseDossierOnlineLevel(raw.onlineLevel);
   if (raw.onlineLevel !== undefined && onlineLevel === undefined)
     fail('onlineLevel must be full, partial or none, or a legacy level 1 to 4');
@@ -143,6 +151,7 @@ export function parseImportLine(text: string): ImportRecord {
     ...(raw.procedureVersion === undefined ? {} : { procedureVersion: raw.procedureVersion as number }),
     channel: raw.channel as Channel,
     ...(onlineLevel === undefined ? {} : { onlineLevel }),
+    ...(raw.applicantLocality === undefined ? {} : { applicantLocality: raw.applicantLocality as string }),
     applicant: raw.applicant as unknown as ApplicantDetails,
     formData: raw.formData as JsonObject,
     attachments: (raw.attachments ?? []) as AttachmentInput[],

@@ -39,3 +39,19 @@ describe('an import line’s online level', () => {
     }
   });
 });
+
+describe('an import line’s applicant locality', () => {
+  const withLocality = (applicantLocality: unknown) =>
+    JSON.stringify({ ...JSON.parse(line(undefined)), applicantLocality });
+
+  it('is kept when it is a unit code', () => {
+    expect(parseImportLine(withLocality('000.32.18.H56')).applicantLocality).toBe('000.32.18.H56');
+    expect(parseImportLine(line(undefined)).applicantLocality).toBeUndefined();
+  });
+
+  it('refuses an address or anything that is not a unit code, naming the field', () => {
+    for (const locality of ['xã Khánh Trung', 12, '']) {
+      expect(() => parseImportLine(withLocality(locality))).toThrow('applicantLocality');
+    }
+  });
+});

@@ -12,6 +12,8 @@ export interface Submission {
   readonly channel: Channel;
   /** The level an online submission is made at (default: the procedure's, which it may not exceed). */
   readonly onlineLevel?: Exclude<NormalisedOnlineLevel, 'none'>;
+  /** The unit code of the applicant's commune, when known (travel costs). */
+  readonly applicantLocality?: string;
   readonly applicant: ApplicantDetails;
   readonly formData: JsonObject;
   readonly attachments?: readonly AttachmentInput[];

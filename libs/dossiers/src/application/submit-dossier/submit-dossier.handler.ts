@@ -77,6 +77,9 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossierComman
           procedureVersion: chosenVersion,
           channel: submission.channel,
           ...(submission.onlineLevel === undefined ? {} : { onlineLevel: submission.onlineLevel }),
+          ...(submission.applicantLocality === undefined
+            ? {}
+            : { applicantLocality: submission.applicantLocality }),
           applicant: submission.applicant,
           formData: submission.formData,
           attachments: (submission.attachments ?? []).map(toAttachment),

@@ -2,7 +2,7 @@
 // receipt with the appointment slip (form 01), whose deadlines are computed here once and recorded.
 import { LIFECYCLE_ROLES, type JsonObject } from '@tthc/procedures';
 import type { DossierContext } from './dossier-context';
-import { parseDossierCode } from './dossier-code';
+import { isUnitCode, parseDossierCode } from './dossier-code';
 import type {
   CompleteDossier,
   ReceiveDossier,
@@ -65,6 +65,13 @@ export function decideSubmit(
     throw new ChannelNotOffered(definition.code, command.channel);
   }
   const onlineLevel = submittedOnlineLevel(command, offered);
+  if (command.applicantLocality !== undefined && !isUnitCode(command.applicantLocality)) {
+    throw new InvalidDossierCommand(
+      command.type,
+      'applicantLocality',
+      'must be a unit code like 000.32.18.H56',
+    );
+  }
   validateApplication({ procedure }, command.formData);
   return [
     {
@@ -77,6 +84,7 @@ export function decideSubmit(
         channel: command.channel,
         onlineServiceLevel: definition.onlineServiceLevel,
         onlineLevel,
+        ...(command.applicantLocality === undefined ? {} : { applicantLocality: command.applicantLocality }),
         applicant: command.applicant,
         formData: command.formData,
         attachments: command.attachments ?? [],

@@ -448,3 +448,21 @@ describe('ReceiveDossier across a year with no confirmed calendar', () => {
     });
   });
 });
+
+describe('SubmitDossier with the applicant’s locality', () => {
+  const marital = sampleProcedure(MARITAL_STATUS);
+  const { given } = dossierSpec(contextFor(marital));
+
+  it('records the unit code of the applicant’s commune, for the travel cost of their trips', () => {
+    const [submitted] = given([])
+      .when(c.submit(marital, '2026-03-10 08:50', { applicantLocality: '000.32.18.H56' }))
+      .events();
+    expect(submitted.data).toMatchObject({ applicantLocality: '000.32.18.H56' });
+  });
+
+  it('refuses a locality that is not a unit code', () => {
+    given([])
+      .when(c.submit(marital, '2026-03-10 08:50', { applicantLocality: 'Khánh Vĩnh' }))
+      .then({ error: InvalidDossierCommand, details: { field: 'applicantLocality' } });
+  });
+});

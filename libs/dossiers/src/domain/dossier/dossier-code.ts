@@ -15,7 +15,8 @@ export interface DossierCodeParts {
 }
 
 /** Levels 4.3.2 read right to left: 3, 2, 2 alphanumerics, then the level-1 code (`H56`, `G09`, …). */
-const UNIT_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
+/** An agency's or administrative unit's electronic identifier code, e.g. 000.31.18.H56. */
+export const UNIT_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
 const LOCAL_DATE = /^20(\d{2})-(\d{2})-(\d{2})$/;
 const DOSSIER_CODE = /^(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
 export const MAX_DAILY_SEQUENCE = 9999;

@@ -24,6 +24,8 @@ export type SubmitDossier = Command<
     channel: Channel;
     /** The level an online dossier was submitted at (default: the procedure's); none otherwise. */
     onlineLevel?: NormalisedOnlineLevel;
+    /** The unit code of the administrative unit the applicant lives in, when known. */
+    applicantLocality?: string;
     applicant: ApplicantDetails;
     formData: JsonObject;
     attachments?: readonly AttachmentMetadata[];

@@ -72,6 +72,8 @@ export type DossierSubmitted = Event<
      * for every channel; readers take a non-online channel as none (docs/domain/online-service-levels.md).
      */
     onlineLevel: NormalisedOnlineLevel;
+    /** The unit code of the administrative unit the applicant lives in, when given (travel costs). */
+    applicantLocality?: string;
     applicant: ApplicantDetails;
     formData: JsonObject;
     attachments: readonly AttachmentMetadata[];

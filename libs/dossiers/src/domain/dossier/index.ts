@@ -8,6 +8,7 @@ export {
   formatDossierCode,
   isDossierCode,
   isUnitCode,
+  UNIT_CODE,
   MAX_DAILY_SEQUENCE,
   parseDossierCode,
   type DossierCodeParts,
