@@ -75,7 +75,11 @@ describe('personal data sealed in dossier events, with crypto-shredding (real Po
     const dossierId = randomUUID();
     const streamId = `dossier-${dossierId}`;
     const [sealed] = await seal(streamId, [submitted(dossierId)]);
-    const text = JSON.stringify(sealed?.data);
+    // Ciphertext and lookup hashes are random-looking text that may contain a short marker such as "0905" by
+    // chance: the markers are looked for in everything else (the sealed parts are checked to decrypt below).
+    const text = JSON.stringify(sealed?.data, (key, value: unknown) =>
+      key === 'ct' || key === 'iv' || key === 'tag' || key === 'lookup' ? '…' : value,
+    );
     for (const secret of ['056195000123', '0905', 'Lan', 'example.vn', 'Suối Cá'])
       expect(text).not.toContain(secret);
     expect(sealed?.data).toMatchObject({
