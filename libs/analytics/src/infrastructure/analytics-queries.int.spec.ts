@@ -1,16 +1,15 @@
 // The SQL aggregation against the pure domain reference, on the same dossiers: histories written to a real
 // PostgreSQL event store, projected by DossierFactsProjection, then counted for many periods both ways. Also:
 // the watermark stamps the events applied, and a rebuild from zero gives the same rows.
+import type { QueryRunner } from 'typeorm';
 import {
   applyCheckpointed,
   catchUp,
-  EventStore1763780000000,
   LOG_START,
   PostgresEventStore,
   rebuildProjection,
 } from '@tthc/event-store';
-import { createTestDatabase, type TestDatabase } from '@tthc/testing';
-import { AgencyDirectory1763780000210, ProcedureRegistry1763780000200 } from '@tthc/procedures';
+import type { TestDatabase } from '@tthc/testing';
 import { processingTimesOf } from '../domain/processing-time';
 import { summariseIi06a } from '../domain/ii06a';
 import { boundsOf, seriesPeriods } from '../domain/periods';
@@ -19,12 +18,9 @@ import { summariseTimeSavings, tripCostDaysOf, type TripCostSources } from '../d
 import { agencyScope, subUnitRollUp } from '../application/agency-scope';
 import { dossier, type DossierHistory } from '../domain/testing/dossier-history';
 import type { DossierFacts } from '../domain/dossier-facts';
-import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
-import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
 import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
-import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
-import { AnalyticsApplicantLocality1763780006000 } from './migrations/1763780006000-analytics-applicant-locality';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
+import { createAnalyticsTestDatabase, withQueryRunner } from './testing/analytics-test-database';
 import {
   addIi06a,
   completeIi06a,
@@ -221,26 +217,10 @@ describe('analytics SQL against the domain reference (real PostgreSQL)', () => {
     { from: '2025-03-03', to: '2025-03-09' },
   ];
 
-  const withRunner = async <T>(work: (runner: import('typeorm').QueryRunner) => Promise<T>): Promise<T> => {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const withRunner = <T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> => withQueryRunner(db, work);
 
   beforeAll(async () => {
-    db = await createTestDatabase([
-      EventStore1763780000000,
-      ProcedureRegistry1763780000200,
-      AgencyDirectory1763780000210,
-      AnalyticsFacts1763780000900,
-      AnalyticsDailyCounts1763780000910,
-      AnalyticsDailySavings1763780004000,
-      AnalyticsAwaitingCollection1763780004100,
-      AnalyticsApplicantLocality1763780006000,
-    ]);
+    db = await createAnalyticsTestDatabase();
     await directory(db);
     store = new PostgresEventStore(db.dataSource);
     for (const h of all) {

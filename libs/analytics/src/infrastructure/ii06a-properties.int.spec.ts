@@ -15,8 +15,8 @@
 // The seed is printed on failure (fast-check's report); a failing seed is kept as a regular test below.
 import fc from 'fast-check';
 import type { QueryRunner } from 'typeorm';
-import { catchUp, EventStore1763780000000, PostgresEventStore, rebuildProjection } from '@tthc/event-store';
-import { createTestDatabase, type TestDatabase } from '@tthc/testing';
+import { catchUp, PostgresEventStore, rebuildProjection } from '@tthc/event-store';
+import type { TestDatabase } from '@tthc/testing';
 import { OFFICIAL_CALENDAR_2025, OFFICIAL_CALENDAR_2026, WorkingDayCalendar } from '@tthc/calendar';
 import {
   decide,
@@ -28,23 +28,13 @@ import {
   type DossierEvent,
   type DossierState,
 } from '@tthc/dossiers';
-import {
-  AgencyDirectory1763780000210,
-  compileProcedure,
-  loadSampleCatalogue,
-  ProcedureRegistry1763780000200,
-  type CompiledProcedure,
-} from '@tthc/procedures';
+import { compileProcedure, loadSampleCatalogue, type CompiledProcedure } from '@tthc/procedures';
 import { DomainError } from '@tthc/shared-kernel';
 // The sample application of the marital status certificate, as the decider's own tests submit it.
 import { applicant, maritalStatusApplication } from '../../../dossiers/src/domain/dossier/testing/fixtures';
 import { boundsOf } from '../domain/periods';
-import { AnalyticsFacts1763780000900 } from './migrations/1763780000900-analytics-facts';
-import { AnalyticsDailyCounts1763780000910 } from './migrations/1763780000910-analytics-daily-counts';
-import { AnalyticsDailySavings1763780004000 } from './migrations/1763780004000-analytics-daily-savings';
-import { AnalyticsAwaitingCollection1763780004100 } from './migrations/1763780004100-analytics-awaiting-collection';
-import { AnalyticsApplicantLocality1763780006000 } from './migrations/1763780006000-analytics-applicant-locality';
 import { DossierFactsProjection } from './projections/dossier-facts.projection';
+import { createAnalyticsTestDatabase, withQueryRunner } from './testing/analytics-test-database';
 import { II06A_FIGURES, type Ii06aFigures } from '../domain/ii06a';
 import { queryIi06a, queryTimeSavings } from './analytics-queries';
 import { AnalyticsReports } from '../application/analytics-reports';
@@ -494,26 +484,10 @@ describe('II.06a properties over generated histories (real PostgreSQL)', () => {
   const projection = new DossierFactsProjection();
   let batch = 0;
 
-  const withRunner = async <T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> => {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const withRunner = <T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> => withQueryRunner(db, work);
 
   beforeAll(async () => {
-    db = await createTestDatabase([
-      EventStore1763780000000,
-      ProcedureRegistry1763780000200,
-      AgencyDirectory1763780000210,
-      AnalyticsFacts1763780000900,
-      AnalyticsDailyCounts1763780000910,
-      AnalyticsDailySavings1763780004000,
-      AnalyticsAwaitingCollection1763780004100,
-      AnalyticsApplicantLocality1763780006000,
-    ]);
+    db = await createAnalyticsTestDatabase();
     store = new PostgresEventStore(db.dataSource);
     reports = new AnalyticsReports(db.dataSource);
     // The directory rows the roll-up reads: the district, and its communes by their parent link.
