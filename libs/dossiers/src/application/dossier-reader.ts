@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@tthc/event-store';
 import { CalendarYearMissing, type WorkingDayCalendar } from '../domain/calendar';
-import { laterOf } from '../domain/dossier/deadlines';
+import { provisionalCalendarField } from '../domain/dossier/deadlines';
 import {
   dossierClock,
   formatLocalMinute,
@@ -172,10 +172,7 @@ export function liveClock(state: DossierState, now: Date, calendar: WorkingDayCa
   const asOf = now.toISOString();
   // The years between now and a deadline that have no confirmed official calendar (a swap decided later may
   // still move a day).
-  const provisional = (deadline: Date): { provisionalCalendarYears?: number[] } => {
-    const years = calendar.provisionalYearsBetween(now, deadline);
-    return years.length === 0 ? {} : { provisionalCalendarYears: years };
-  };
+  const provisional = (deadline: Date) => provisionalCalendarField(calendar, now, deadline);
   try {
     const clock = dossierClock(state, now, calendar);
     switch (clock.clock) {
@@ -190,7 +187,7 @@ export function liveClock(state: DossierState, now: Date, calendar: WorkingDayCa
           appointmentAt: clock.appointmentAt.toISOString(),
           workingDaysLeft: roundWorkingDaysForView(clock.workingDaysLeft),
           overdue: clock.overdue,
-          ...provisional(laterOf(clock.dueAt, clock.statutoryDueAt)),
+          ...provisionalCalendarField(calendar, now, clock.dueAt, clock.statutoryDueAt),
         };
       case 'paused':
         return {

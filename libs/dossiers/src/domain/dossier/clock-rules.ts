@@ -41,31 +41,21 @@ export interface Irregularity {
   readonly count?: number;
 }
 
-/** Whether the live command path refuses an act that breaks the rule (else it only records it). */
-const REFUSED_LIVE: Readonly<Record<IrregularityRule, boolean>> = {
-  'supplement-after-deadline': true,
-  'supplement-window-closed': true,
-  'supplement-rounds-exceeded': true,
-  'excluded-interval-after-deadline': true,
-  'apology-too-late': true,
-  'late-without-apology': false,
-  'refusal-after-deadline': false,
-};
-
 /**
- * The irregularities an act gives: [] when the rule holds. When it is broken and the deployment refuses it
- * live, `refusal()` is thrown instead (the domain error naming the rule and the instants).
+ * The irregularities an act gives: [] when the rule holds. When it is broken and the deployment refuses such
+ * acts live, `refusal()` is thrown instead (the domain error naming the rule and the instants); an act the
+ * law times but cannot refuse (a late refusal notice, a late result) has no `refusal` and is recorded in both
+ * modes.
  */
 export function admit(
   settings: Pick<DossierSettings, 'onIrregularity'>,
   broken: boolean,
   irregularity: () => Irregularity,
-  refusal: () => Error,
+  refusal?: () => Error,
 ): Irregularity[] {
   if (!broken) return [];
-  const found = irregularity();
-  if (settings.onIrregularity === 'refuse' && REFUSED_LIVE[found.rule]) throw refusal();
-  return [found];
+  if (settings.onIrregularity === 'refuse' && refusal !== undefined) throw refusal();
+  return [irregularity()];
 }
 
 /** Whether the clock had run out at `at`: strictly after the due instant (the due minute itself is in time). */

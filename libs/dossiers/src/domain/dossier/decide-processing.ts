@@ -401,11 +401,8 @@ export function decideRefuseResolution(
   // The refusal notice must reach the applicant within the resolution period: it is timed against the
   // committed due instant like a result (docs/domain/after-the-deadline.md).
   const timeliness = compareTimeliness(command.now, processing.dueAt, context.settings.timelinessGranularity);
-  const irregularities = admit(
-    context.settings,
-    timeliness === 'late',
-    () => irregularityAt('refusal-after-deadline', command.now, processing.dueAt),
-    () => new Error('unreachable: a late refusal is recorded, never refused'),
+  const irregularities = admit(context.settings, timeliness === 'late', () =>
+    irregularityAt('refusal-after-deadline', command.now, processing.dueAt),
   );
   return [
     {

@@ -50,11 +50,8 @@ export function decideIssueResult(
   const resolvedAt = command.now;
   const pauses = pausedIntervals(processing.pauses);
   const timeliness = compareTimeliness(resolvedAt, processing.dueAt, settings.timelinessGranularity);
-  const irregularities = admit(
-    settings,
-    timeliness === 'late' && !processing.apologised,
-    () => irregularityAt('late-without-apology', resolvedAt, processing.dueAt),
-    () => new Error('unreachable: a late result is recorded, never refused'),
+  const irregularities = admit(settings, timeliness === 'late' && !processing.apologised, () =>
+    irregularityAt('late-without-apology', resolvedAt, processing.dueAt),
   );
   return [
     {
